@@ -1,0 +1,33 @@
+package dev.flinkctl.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobSpec(
+    @Required
+    @JsonPropertyDescription("The job jar: local:///path (inside the image; on Kubernetes it must be under /opt/flink/usrlib), file:///path or a plain path (flinkctl up).")
+    String jarURI,
+    @JsonPropertyDescription("The job's main class. Optional when the jar's manifest names it.")
+    String entryClass,
+    @JsonPropertyDescription("Arguments passed to the main method.")
+    List<String> args,
+    @Min(1)
+    @JsonPropertyDescription("Job parallelism. Default: TaskManager replicas x slots.")
+    Integer parallelism,
+    @JsonPropertyDescription("How a change of the job is applied: stateless, savepoint (default) or last-state.")
+    UpgradeMode upgradeMode,
+    @JsonPropertyDescription("running (default) or suspended (stopped with a savepoint).")
+    JobState state,
+    @JsonPropertyDescription("Savepoint or retained checkpoint to start the first run from.")
+    String initialSavepointPath,
+    @JsonPropertyDescription("Start even when the savepoint has state for operators the job no longer has.")
+    Boolean allowNonRestoredState) {
+
+  public JobSpec {
+    args = args == null ? null : List.copyOf(args);
+  }
+}

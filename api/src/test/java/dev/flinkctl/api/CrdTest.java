@@ -1,0 +1,93 @@
+package dev.flinkctl.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.crdv2.generator.CRDGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed CRD is generated from the Java types. Regenerate with
+ * {@code mvn -pl api test -Dflinkctl.regenerate=true}.
+ */
+class CrdTest {
+  static final String FILE = "flinkclusters.flink.apache.org-v1.yml";
+  static Path committed = Path.of(System.getProperty("project.root", ".."), "deploy", "crds", FILE);
+  static String generated;
+  static JsonNode crd;
+
+  @BeforeAll
+  static void generate(@TempDir Path dir) throws Exception {
+    new CRDGenerator().customResourceClasses(FlinkCluster.class).forCRDVersions("v1").inOutputDir(dir.toFile())
+        .generate();
+    generated = Files.readString(dir.resolve(FILE));
+    if (Boolean.getBoolean("flinkctl.regenerate")) {
+      Files.createDirectories(committed.getParent());
+      Files.writeString(committed, generated);
+    }
+    crd = new ObjectMapper(new YAMLFactory()).readTree(generated);
+  }
+
+  @Test
+  void committedCrdIsUpToDate() throws Exception {
+    assertThat(committed).exists();
+    assertThat(Files.readString(committed))
+        .as("deploy/crds/%s is stale: run mvn -pl api test -Dflinkctl.regenerate=true", FILE)
+        .isEqualTo(generated);
+  }
+
+  @Test
+  void identity() {
+    assertThat(crd.at("/spec/group").asText()).isEqualTo("flink.apache.org");
+    assertThat(crd.at("/spec/names/kind").asText()).isEqualTo("FlinkCluster");
+    assertThat(crd.at("/spec/names/plural").asText()).isEqualTo("flinkclusters");
+    assertThat(crd.at("/spec/names/shortNames").toString()).contains("fc");
+    assertThat(crd.at("/spec/scope").asText()).isEqualTo("Namespaced");
+    assertThat(crd.at("/spec/versions/0/name").asText()).isEqualTo("v1beta1");
+  }
+
+  @Test
+  void scaleSubresourceTargetsTaskManagerReplicas() {
+    JsonNode scale = crd.at("/spec/versions/0/subresources/scale");
+    assertThat(scale.path("specReplicasPath").asText()).isEqualTo(".spec.taskManager.replicas");
+    assertThat(scale.path("statusReplicasPath").asText()).isEqualTo(".status.taskManager.replicas");
+    assertThat(scale.path("labelSelectorPath").asText()).isEqualTo(".status.taskManager.selector");
+    assertThat(crd.at("/spec/versions/0/subresources/status").isObject()).isTrue();
+  }
+
+  @Test
+  void printerColumns() {
+    assertThat(crd.at("/spec/versions/0/additionalPrinterColumns").findValuesAsText("name"))
+        .containsExactlyInAnyOrder("Phase", "Flink", "JM", "TM", "Job", "Age");
+  }
+
+  @Test
+  void podTemplatesArePreservedNotInlinedAndCrdIsSmall() {
+    JsonNode spec = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties");
+    JsonNode tmTemplate = spec.at("/taskManager/properties/template");
+    assertThat(tmTemplate.path("x-kubernetes-preserve-unknown-fields").asBoolean()).isTrue();
+    assertThat(tmTemplate.has("properties")).isFalse();
+    assertThat(spec.at("/jobManager/properties/template/x-kubernetes-preserve-unknown-fields").asBoolean()).isTrue();
+    assertThat(generated.length()).isLessThan(100_000);
+  }
+
+  @Test
+  void resourcesAcceptNumbersAndStrings() {
+    JsonNode cpu = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/taskManager/properties/resources/properties/cpu");
+    assertThat(cpu.path("x-kubernetes-int-or-string").asBoolean()).isTrue();
+  }
+
+  @Test
+  void enumsUseTheirYamlNames() {
+    JsonNode job = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/job/properties");
+    assertThat(job.at("/upgradeMode/enum").toString()).contains("last-state", "savepoint", "stateless");
+    assertThat(job.at("/state/enum").toString()).contains("running", "suspended");
+    assertThat(crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/required").toString()).contains("image");
+  }
+}
