@@ -1,0 +1,144 @@
+package dev.flinkctl.model;
+
+import dev.flinkctl.api.FlinkVersion;
+import dev.flinkctl.api.ResourceNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Spec to Flink configuration. Defaults come first, the user's keys override them, and only what
+ * the spec itself states (memory, slots, parallelism, HA) is set over the user's keys.
+ */
+public final class FlinkConfiguration {
+  public static final int JM_RPC_PORT = 6123;
+  public static final int BLOB_PORT = 6124;
+  public static final int REST_PORT = 8081;
+  public static final int TM_RPC_PORT = 6122;
+  public static final int METRICS_PORT = 9249;
+  static final String PROMETHEUS_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
+  private FlinkConfiguration() {}
+
+  /** What runs on Kubernetes: fixed ports, services as addresses, Kubernetes HA. */
+  public static EffectiveConfig forKubernetes(ResolvedCluster c) {
+    Builder b = new Builder(c.version());
+    if (!c.highAvailability()) {
+      // With HA, TaskManagers find the leader through HA and each JobManager advertises its pod IP.
+      b.defaults(Map.of("jobmanager.rpc.address", ResourceNames.rpc(c.name())));
+    }
+    b.defaults(Map.of(
+        ConfigKeys.JM_RPC_PORT, Integer.toString(JM_RPC_PORT),
+        "jobmanager.bind-host", "0.0.0.0",
+        ConfigKeys.BLOB_PORT, Integer.toString(BLOB_PORT),
+        ConfigKeys.REST_PORT, Integer.toString(REST_PORT),
+        "rest.address", ResourceNames.rest(c.name()),
+        "rest.bind-address", "0.0.0.0",
+        ConfigKeys.TM_RPC_PORT, Integer.toString(TM_RPC_PORT),
+        "taskmanager.bind-host", "0.0.0.0"));
+    common(b, c);
+    if (c.highAvailability()) {
+      kubernetesHa(b, c);
+    }
+    return b.build();
+  }
+
+  /** Settings every platform shares: resources, metrics, JVM options, the user's keys. */
+  static void common(Builder b, ResolvedCluster c) {
+    b.defaults(Map.of(
+        "metrics.reporter.prom.factory.class", PROMETHEUS_FACTORY,
+        ConfigKeys.PROM_PORT, Integer.toString(METRICS_PORT)));
+    b.user(c.flinkConfiguration());
+    b.spec(ConfigKeys.JM_PROCESS_SIZE, MemorySizes.flink(c.jobManager().memoryMiB()),
+        "from spec.jobManager.resources.memory");
+    b.spec(ConfigKeys.TM_PROCESS_SIZE, MemorySizes.flink(c.taskManager().memoryMiB()),
+        "from spec.taskManager.resources.memory");
+    b.spec(ConfigKeys.SLOTS, Integer.toString(c.taskManager().slots()),
+        c.flinkConfiguration().containsKey(ConfigKeys.SLOTS) ? "as given" : "one slot per CPU core");
+    if (c.isApplication()) {
+      b.spec(ConfigKeys.PARALLELISM, Integer.toString(c.job().parallelism()),
+          c.job().pinned() ? "from the job spec" : "TaskManager replicas x slots");
+    }
+    if (!JvmOptions.imageRunsJava8(c.image())) {
+      String key = JvmOptions.keyFor(c.version());
+      String user = c.flinkConfiguration().get(ConfigKeys.canonical(key));
+      String openings = JvmOptions.moduleOpenings();
+      if (user == null) {
+        b.spec(key, openings, "module openings Flink needs on Java 11+");
+      } else if (key.equals(JvmOptions.OPTS_KEY)) {
+        b.spec(key, openings + " " + user, "module openings Flink needs on Java 11+, then the given options");
+      }
+    }
+  }
+
+  private static void kubernetesHa(Builder b, ResolvedCluster c) {
+    b.spec(ConfigKeys.HA_TYPE, "kubernetes", "jobManager.replicas > 1");
+    b.spec("kubernetes.cluster-id", ResourceNames.haClusterId(c.name()), "names Flink's HA ConfigMaps");
+    if (!c.flinkConfiguration().containsKey(ConfigKeys.HA_STORAGE_DIR)) {
+      String checkpoints = c.flinkConfiguration().get(ConfigKeys.CHECKPOINT_DIR);
+      if (checkpoints == null) {
+        b.problem(Finding.error("ha-storage-required", "spec.flinkConfiguration." + ConfigKeys.HA_STORAGE_DIR,
+            "jobManager.replicas > 1 turns on high availability, which needs durable storage for JobManager metadata",
+            "set " + ConfigKeys.HA_STORAGE_DIR + " or " + ConfigKeys.CHECKPOINT_DIR + " to an s3://, hdfs:// or shared path"));
+      } else {
+        String derived = haDirFrom(checkpoints);
+        b.spec(ConfigKeys.HA_STORAGE_DIR, derived, "derived from " + ConfigKeys.CHECKPOINT_DIR
+            + " because " + ConfigKeys.HA_STORAGE_DIR + " is not set");
+      }
+    }
+  }
+
+  /** The checkpoint directory without its query string, plus "/ha". */
+  static String haDirFrom(String checkpointDir) {
+    String dir = checkpointDir.contains("?") ? checkpointDir.substring(0, checkpointDir.indexOf('?')) : checkpointDir;
+    while (dir.endsWith("/") && !dir.endsWith("//")) {
+      dir = dir.substring(0, dir.length() - 1);
+    }
+    return dir + "/ha";
+  }
+
+  /** Collects entries under the version's key names and remembers which ones the model decided. */
+  static final class Builder {
+    private final FlinkVersion version;
+    private final SortedMap<String, String> entries = new TreeMap<>();
+    private final List<Finding> notes = new ArrayList<>();
+
+    Builder(FlinkVersion version) {
+      this.version = version;
+    }
+
+    Builder defaults(Map<String, String> values) {
+      values.forEach((k, v) -> entries.put(ConfigKeys.forVersion(k, version), v));
+      return this;
+    }
+
+    Builder user(Map<String, String> values) {
+      values.forEach((k, v) -> entries.put(ConfigKeys.forVersion(k, version), v));
+      return this;
+    }
+
+    /** A value the spec decides; noted when it replaces something the user wrote. */
+    Builder spec(String key, String value, String why) {
+      String name = ConfigKeys.forVersion(key, version);
+      String before = entries.put(name, value);
+      if (before != null && !before.equals(value)) {
+        notes.add(Finding.info("config-overridden", "spec.flinkConfiguration." + name,
+            "set to '" + value + "' (" + why + "), not '" + before + "'"));
+      } else if (before == null && why.startsWith("derived")) {
+        notes.add(Finding.info("config-derived", "spec.flinkConfiguration." + name, value + " — " + why));
+      }
+      return this;
+    }
+
+    Builder problem(Finding f) {
+      notes.add(f);
+      return this;
+    }
+
+    EffectiveConfig build() {
+      return new EffectiveConfig(entries, List.copyOf(notes));
+    }
+  }
+}
