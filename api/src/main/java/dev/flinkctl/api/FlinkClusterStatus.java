@@ -8,7 +8,7 @@ import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"observedGeneration", "phase", "flinkVersion", "conditions", "jobManager", "taskManager",
-    "restUrl", "job"})
+    "restUrl", "job", "savepoints", "sessionJobs", "reconciliation"})
 public record FlinkClusterStatus(
     @JsonPropertyDescription("The metadata.generation this status describes.")
     Long observedGeneration,
@@ -16,7 +16,7 @@ public record FlinkClusterStatus(
     Phase phase,
     @JsonPropertyDescription("The Flink version in use (MAJOR.MINOR).")
     String flinkVersion,
-    @JsonPropertyDescription("Standard conditions: Ready, ConfigValid, JobRunning, ...")
+    @JsonPropertyDescription("Standard conditions: Ready, ConfigValid, JobRunning.")
     List<Condition> conditions,
     @JsonPropertyDescription("JobManager replicas.")
     ComponentStatus jobManager,
@@ -25,9 +25,76 @@ public record FlinkClusterStatus(
     @JsonPropertyDescription("Where the Flink REST API and web UI answer.")
     String restUrl,
     @JsonPropertyDescription("The job, for application clusters.")
-    JobStatus job) {
+    JobStatus job,
+    @JsonPropertyDescription("Completed savepoints, newest last, trimmed to spec.job.savepointHistoryLimit.")
+    List<JobStatus.SavepointInfo> savepoints,
+    @JsonPropertyDescription("Jobs submitted to a session cluster.")
+    List<SessionJob> sessionJobs,
+    @JsonPropertyDescription("What is deployed and what is in flight: the controller's write-ahead record.")
+    Reconciliation reconciliation) {
 
   public FlinkClusterStatus {
     conditions = conditions == null ? null : List.copyOf(conditions);
+    savepoints = savepoints == null ? null : List.copyOf(savepoints);
+    sessionJobs = sessionJobs == null ? null : List.copyOf(sessionJobs);
+  }
+
+  public static FlinkClusterStatus initial() {
+    return new FlinkClusterStatus(null, Phase.Pending, null, null, null, null, null, null, null, null,
+        Reconciliation.empty());
+  }
+
+  public Reconciliation reconciliationOrEmpty() {
+    return reconciliation == null ? Reconciliation.empty() : reconciliation;
+  }
+
+  public FlinkClusterStatus withPhase(Phase p) {
+    return new FlinkClusterStatus(observedGeneration, p, flinkVersion, conditions, jobManager, taskManager, restUrl,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withObservedGeneration(Long g) {
+    return new FlinkClusterStatus(g, phase, flinkVersion, conditions, jobManager, taskManager, restUrl,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withFlinkVersion(String v) {
+    return new FlinkClusterStatus(observedGeneration, phase, v, conditions, jobManager, taskManager, restUrl,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withConditions(List<Condition> c) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, c, jobManager, taskManager, restUrl,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withReplicas(ComponentStatus jm, ComponentStatus.Scalable tm) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jm, tm, restUrl,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withRestUrl(String url) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager, url,
+        job, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withJob(JobStatus j) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, j, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withSavepoints(List<JobStatus.SavepointInfo> s) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, job, s, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withSessionJobs(List<SessionJob> s) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, job, savepoints, s, reconciliation);
+  }
+
+  public FlinkClusterStatus withReconciliation(Reconciliation r) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, job, savepoints, sessionJobs, r);
   }
 }

@@ -25,9 +25,26 @@ public record JobSpec(
     @JsonPropertyDescription("Savepoint or retained checkpoint to start the first run from.")
     String initialSavepointPath,
     @JsonPropertyDescription("Start even when the savepoint has state for operators the job no longer has.")
-    Boolean allowNonRestoredState) {
+    Boolean allowNonRestoredState,
+    @JsonPropertyDescription("Take a savepoint this often while the job runs, e.g. 1h. Unset: no periodic savepoints.")
+    String savepointInterval,
+    @Min(1)
+    @JsonPropertyDescription("How many completed savepoints status keeps (default 10); older ones are disposed.")
+    Integer savepointHistoryLimit,
+    @JsonPropertyDescription("Change this number to take a savepoint now (flinkctl savepoint does it for you).")
+    Long savepointTriggerNonce) {
 
   public JobSpec {
     args = args == null ? null : List.copyOf(args);
+  }
+
+  public JobSpec withSavepointTriggerNonce(Long nonce) {
+    return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, state, initialSavepointPath,
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, nonce);
+  }
+
+  public JobSpec withState(JobState newState) {
+    return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, newState, initialSavepointPath,
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce);
   }
 }

@@ -145,4 +145,12 @@ class RenderCommandTest {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("--fiel").doesNotContain("Exception");
   }
+
+  @Test
+  void unquotedConfigValuesAreRefusedLikeTheApiServerWould() throws Exception {
+    Path f = write("q.yaml", "apiVersion: flink.apache.org/v1beta1\nkind: FlinkCluster\nmetadata: {name: a}\n"
+        + "spec: {image: flink:1.18, flinkConfiguration: {taskmanager.numberOfTaskSlots: 2}}\n");
+    assertOneLineError(Cli.run("render", "-f", f.toString()), "spec.flinkConfiguration.taskmanager.numberOfTaskSlots",
+        "quote it");
+  }
 }

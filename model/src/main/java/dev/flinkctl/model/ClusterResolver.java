@@ -27,6 +27,7 @@ public final class ClusterResolver {
   public static final long DEFAULT_JM_MEMORY_MIB = 1600;
   public static final long DEFAULT_TM_MEMORY_MIB = 1728;
   public static final long DEFAULT_CPU_MILLIS = 1000;
+  public static final int DEFAULT_SAVEPOINT_HISTORY = 10;
   // Flink's Kubernetes HA refuses cluster ids over 45 characters.
   static final int MAX_NAME = 45;
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -253,7 +254,13 @@ public final class ClusterResolver {
     JobSpec withDefaults = new JobSpec(spec.jarURI(), spec.entryClass(), spec.args(), spec.parallelism(),
         Objects.requireNonNullElse(spec.upgradeMode(), UpgradeMode.SAVEPOINT),
         Objects.requireNonNullElse(spec.state(), JobState.RUNNING),
-        spec.initialSavepointPath(), Objects.requireNonNullElse(spec.allowNonRestoredState(), false));
+        spec.initialSavepointPath(), Objects.requireNonNullElse(spec.allowNonRestoredState(), false),
+        spec.savepointInterval(), Objects.requireNonNullElse(spec.savepointHistoryLimit(), DEFAULT_SAVEPOINT_HISTORY),
+        spec.savepointTriggerNonce());
+    if (spec.savepointInterval() != null && Durations.parse(spec.savepointInterval()).isEmpty()) {
+      findings.add(Finding.error("duration", "spec.job.savepointInterval",
+          "'" + spec.savepointInterval() + "' is not a duration", "write e.g. 30min, 1h or 90s"));
+    }
     if (spec.parallelism() != null) {
       positive("spec.job.parallelism", spec.parallelism(), 1);
       if (conf.containsKey(ConfigKeys.PARALLELISM)) {

@@ -45,19 +45,67 @@ public final class FlinkConfiguration {
     return b.build();
   }
 
+  /**
+   * What runs on this machine. The user's keys win, except where a local run cannot honour them:
+   * addresses and ports, and storage that is not on this disk (s3://, hdfs://); each change is noted.
+   */
+  public static EffectiveConfig forLocal(ResolvedCluster c, LocalSettings local) {
+    Builder b = new Builder(c.version());
+    common(b, c);
+    b.local("jobmanager.rpc.address", local.host());
+    b.local("jobmanager.bind-host", local.host());
+    b.local(ConfigKeys.JM_RPC_PORT, Integer.toString(local.jobManagerRpcPort()));
+    b.local(ConfigKeys.BLOB_PORT, Integer.toString(local.blobPort()));
+    b.local("rest.address", local.host());
+    b.local("rest.bind-address", local.host());
+    b.local(ConfigKeys.REST_PORT, Integer.toString(local.restPort()));
+    b.local("taskmanager.host", local.host());
+    b.local("taskmanager.bind-host", local.host());
+    // Every TaskManager is a process on the same host: each takes any free port.
+    b.local(ConfigKeys.TM_RPC_PORT, "0");
+    b.local(ConfigKeys.PROM_PORT, local.metricsPorts());
+    localDir(b, c, ConfigKeys.CHECKPOINT_DIR, local.stateDir() + "/checkpoints");
+    localDir(b, c, ConfigKeys.SAVEPOINT_DIR, local.stateDir() + "/savepoints");
+    if (c.highAvailability()) {
+      b.local(ConfigKeys.HA_TYPE, "zookeeper");
+      b.local("high-availability.zookeeper.quorum", local.zooKeeperQuorum());
+      b.local(ConfigKeys.HA_CLUSTER_ID, "/" + c.name());
+      localDir(b, c, ConfigKeys.HA_STORAGE_DIR, local.stateDir() + "/ha");
+    }
+    return b.build();
+  }
+
+  private static void localDir(Builder b, ResolvedCluster c, String key, String localDefault) {
+    String given = c.flinkConfiguration().get(key);
+    if (given == null || !isLocalPath(given)) {
+      b.local(key, localDefault);
+    }
+  }
+
+  /** file:// URIs and plain absolute paths are on this disk; s3://, hdfs://, gs:// are not. */
+  static boolean isLocalPath(String uri) {
+    return uri.startsWith("file:") || uri.startsWith("/");
+  }
+
   /** Settings every platform shares: resources, metrics, JVM options, the user's keys. */
   static void common(Builder b, ResolvedCluster c) {
     b.defaults(Map.of(
         "metrics.reporter.prom.factory.class", PROMETHEUS_FACTORY,
-        ConfigKeys.PROM_PORT, Integer.toString(METRICS_PORT)));
+        ConfigKeys.PROM_PORT, Integer.toString(METRICS_PORT),
+        // Checkpoints must outlive a cancel so that a last-state upgrade can restart from them.
+        "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
     b.user(c.flinkConfiguration());
     b.spec(ConfigKeys.JM_PROCESS_SIZE, MemorySizes.flink(c.jobManager().memoryMiB()),
         "from spec.jobManager.resources.memory");
     b.spec(ConfigKeys.TM_PROCESS_SIZE, MemorySizes.flink(c.taskManager().memoryMiB()),
         "from spec.taskManager.resources.memory");
     b.spec(ConfigKeys.SLOTS, Integer.toString(c.taskManager().slots()),
-        c.flinkConfiguration().containsKey(ConfigKeys.SLOTS) ? "as given" : "one slot per CPU core");
+        "spec.taskManager.slots, else " + ConfigKeys.SLOTS + ", else one slot per CPU core");
     if (c.isApplication()) {
+      // Keep the JobManager up after the job stops, so the controller can read the savepoint an
+      // upgrade stopped it with; and report a failing main() as a failed job, not a vanished cluster.
+      b.defaults(Map.of("execution.shutdown-on-application-finish", "false",
+          "execution.submit-failed-job-on-application-error", "true"));
       b.spec(ConfigKeys.PARALLELISM, Integer.toString(c.job().parallelism()),
           c.job().pinned() ? "from the job spec" : "TaskManager replicas x slots");
     }
@@ -109,8 +157,9 @@ public final class FlinkConfiguration {
       this.version = version;
     }
 
+    /** Values the user's keys may override, whichever is added first. */
     Builder defaults(Map<String, String> values) {
-      values.forEach((k, v) -> entries.put(ConfigKeys.forVersion(k, version), v));
+      values.forEach((k, v) -> entries.putIfAbsent(ConfigKeys.forVersion(k, version), v));
       return this;
     }
 
@@ -128,6 +177,17 @@ public final class FlinkConfiguration {
             "set to '" + value + "' (" + why + "), not '" + before + "'"));
       } else if (before == null && why.startsWith("derived")) {
         notes.add(Finding.info("config-derived", "spec.flinkConfiguration." + name, value + " — " + why));
+      }
+      return this;
+    }
+
+    /** A value a local run must use; noted when it replaces the user's. */
+    Builder local(String key, String value) {
+      String name = ConfigKeys.forVersion(key, version);
+      String before = entries.put(name, value);
+      if (before != null && !before.equals(value)) {
+        notes.add(Finding.info("config-local", "spec.flinkConfiguration." + name,
+            "'" + before + "' replaced by '" + value + "' for the local run"));
       }
       return this;
     }

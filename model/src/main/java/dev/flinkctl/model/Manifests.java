@@ -81,6 +81,8 @@ public final class Manifests {
   }
 
   private static FlinkCluster toCluster(JsonNode doc, String where) {
+    requireStrings(doc.path("spec").path("flinkConfiguration"), "spec.flinkConfiguration", where);
+    requireStrings(doc.path("spec").path("logConfiguration"), "spec.logConfiguration", where);
     try {
       return STRICT.treeToValue(doc, FlinkCluster.class);
     } catch (UnrecognizedPropertyException e) {
@@ -95,6 +97,16 @@ public final class Manifests {
     } catch (JsonProcessingException e) {
       throw new ManifestException(where + ": " + firstLine(e.getOriginalMessage()));
     }
+  }
+
+  /** The CRD types these maps as strings; the API server would refuse an unquoted 2 or true, so refuse it here too. */
+  private static void requireStrings(JsonNode map, String field, String where) {
+    map.fields().forEachRemaining(e -> {
+      if (!e.getValue().isTextual()) {
+        throw new ManifestException(where + ": " + field + "." + e.getKey() + " must be a string: quote it, e.g. \""
+            + e.getValue().asText() + "\" (Kubernetes accepts only strings here)");
+      }
+    });
   }
 
   private static String enumNames(Class<?> type) {

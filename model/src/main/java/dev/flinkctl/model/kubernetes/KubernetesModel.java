@@ -44,6 +44,9 @@ public final class KubernetesModel {
     ClusterResolver.Result resolved = ClusterResolver.resolve(resource);
     ResolvedCluster c = resolved.orThrow();
     List<Finding> findings = new ArrayList<>(resolved.findings());
+    if (c.isApplication()) {
+      findings.addAll(jarInImage(c.job().spec().jarURI()));
+    }
     EffectiveConfig config = FlinkConfiguration.forKubernetes(c);
     findings.addAll(config.derived());
     ConfigFile.Rendered configFile = ConfigFile.render(c.version(), config.entries());
@@ -66,6 +69,23 @@ public final class KubernetesModel {
       throw new InvalidSpecException(findings);
     }
     return new Rendered(c, config, List.copyOf(objects), List.copyOf(findings));
+  }
+
+  static final String USRLIB = "/opt/flink/usrlib/";
+
+  /** The official image's standalone-job entrypoint runs what the image holds in usrlib; nothing is downloaded. */
+  static List<Finding> jarInImage(String jarURI) {
+    if (!jarURI.startsWith("local://")) {
+      return List.of(Finding.error("job-jar-kubernetes", "spec.job.jarURI",
+          "'" + jarURI + "' is not in the image; on Kubernetes the job jar must be built into the image",
+          "use local://" + USRLIB + "NAME.jar (flinkctl up also reads file:// and plain paths)"));
+    }
+    if (!jarURI.substring("local://".length()).startsWith(USRLIB)) {
+      return List.of(Finding.warning("job-jar-usrlib", "spec.job.jarURI",
+          "the entrypoint puts only " + USRLIB + " on the job's classpath; " + jarURI + " is elsewhere",
+          "copy the jar to " + USRLIB + " in the image"));
+    }
+    return List.of();
   }
 
   /** Owner references need the resource's uid, which only an API server assigns; a plain render has none. */

@@ -248,4 +248,13 @@ class KubernetesModelTest {
     assertThatThrownBy(() -> KubernetesModel.render(c)).isInstanceOfSatisfying(InvalidSpecException.class,
         e -> assertThat(e.errors()).extracting(Finding::field).containsExactly("spec.taskManager.template"));
   }
+
+  @Test
+  void jarMustBeInTheImage() {
+    FlinkCluster remote = Seeds.minimal("flink:1.20", "job: {jarURI: \"https://repo/job.jar\"}");
+    assertThatThrownBy(() -> KubernetesModel.render(remote)).isInstanceOfSatisfying(InvalidSpecException.class,
+        e -> assertThat(e.errors()).extracting(Finding::rule).containsExactly("job-jar-kubernetes"));
+    FlinkCluster elsewhere = Seeds.minimal("flink:1.20", "job: {jarURI: \"local:///opt/flink/lib/job.jar\"}");
+    assertThat(KubernetesModel.render(elsewhere).findings()).extracting(Finding::rule).contains("job-jar-usrlib");
+  }
 }
