@@ -43,6 +43,11 @@ public record JobSpec(
         allowNonRestoredState, savepointInterval, savepointHistoryLimit, nonce);
   }
 
+  public JobSpec withJarURI(String uri) {
+    return new JobSpec(uri, entryClass, args, parallelism, upgradeMode, state, initialSavepointPath,
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce);
+  }
+
   public JobSpec withState(JobState newState) {
     return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, newState, initialSavepointPath,
         allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce);

@@ -18,7 +18,7 @@ import java.time.Duration;
  * path here, so the seed's local:///opt/flink/usrlib/my-job.jar works when that file exists;
  * {@code http(s)://} is downloaded.
  */
-final class JarFetcher {
+public final class JarFetcher {
   private JarFetcher() {}
 
   static Path fetch(String jarURI, Path targetDir) {
@@ -42,7 +42,7 @@ final class JarFetcher {
     }
   }
 
-  static Path localPath(String jarURI) {
+  public static Path localPath(String jarURI) {
     if (jarURI.startsWith("file:")) {
       return Path.of(URI.create(jarURI));
     }

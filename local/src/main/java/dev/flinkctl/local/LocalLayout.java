@@ -19,8 +19,9 @@ public record LocalLayout(Path root, Path distributions) {
     this(root, root.resolve("flink"));
   }
 
+  /** {@code -Dflinkctl.home} (how the background supervisor inherits it), else $FLINKCTL_HOME, else ~/.flinkctl. */
   public static LocalLayout fromEnvironment() {
-    String home = System.getenv("FLINKCTL_HOME");
+    String home = System.getProperty("flinkctl.home", System.getenv("FLINKCTL_HOME"));
     return new LocalLayout(home != null && !home.isBlank() ? Path.of(home)
         : Path.of(System.getProperty("user.home"), ".flinkctl"));
   }

@@ -112,6 +112,13 @@ public final class LocalPlatform implements Platform {
     return Optional.empty();
   }
 
+  /** The user's configuration keys a local run had to change (addresses, ports, non-local storage), and how. */
+  @SuppressWarnings("unchecked")
+  public java.util.List<String> localChanges(String cluster) {
+    return Yaml.read(layout.cluster(cluster).resolve("local-changes.yaml"), java.util.List.class)
+        .orElse(java.util.List.of());
+  }
+
   /** Kills one process, for failure drills (flinkctl kill, tests). */
   public boolean kill(String cluster, String role) {
     Optional<FlinkProcess> p = processes.find(cluster, role);

@@ -62,6 +62,8 @@ final class LocalProcesses {
         METRICS_PORTS, zk, layout.state(c.name()).toUri().toString().replaceAll("/$", ""));
     EffectiveConfig config = FlinkConfiguration.forLocal(c, settings);
     LocalConfigWriter.write(layout.conf(c.name()), c, config);
+    Yaml.write(layout.cluster(c.name()).resolve("local-changes.yaml"), config.derived().stream()
+        .filter(f -> f.rule().equals("config-local")).map(f -> f.field() + ": " + f.message()).toList());
     if (c.isApplication()) {
       JarFetcher.fetch(c.job().spec().jarURI(), layout.usrlib(c.name()));
     }

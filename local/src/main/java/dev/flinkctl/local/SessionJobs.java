@@ -102,7 +102,7 @@ public final class SessionJobs {
     return stopped;
   }
 
-  static String await(FlinkRestClient rest, String jobId, String trigger) {
+  public static String await(FlinkRestClient rest, String jobId, String trigger) {
     Instant deadline = Instant.now().plus(SAVEPOINT_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       SavepointStatus s = rest.savepointStatus(jobId, trigger);

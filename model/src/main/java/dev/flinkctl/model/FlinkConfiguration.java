@@ -152,6 +152,7 @@ public final class FlinkConfiguration {
     private final FlinkVersion version;
     private final SortedMap<String, String> entries = new TreeMap<>();
     private final List<Finding> notes = new ArrayList<>();
+    private final java.util.Set<String> userKeys = new java.util.HashSet<>();
 
     Builder(FlinkVersion version) {
       this.version = version;
@@ -164,7 +165,10 @@ public final class FlinkConfiguration {
     }
 
     Builder user(Map<String, String> values) {
-      values.forEach((k, v) -> entries.put(ConfigKeys.forVersion(k, version), v));
+      values.forEach((k, v) -> {
+        entries.put(ConfigKeys.forVersion(k, version), v);
+        userKeys.add(ConfigKeys.forVersion(k, version));
+      });
       return this;
     }
 
@@ -185,7 +189,7 @@ public final class FlinkConfiguration {
     Builder local(String key, String value) {
       String name = ConfigKeys.forVersion(key, version);
       String before = entries.put(name, value);
-      if (before != null && !before.equals(value)) {
+      if (before != null && !before.equals(value) && userKeys.contains(name)) {
         notes.add(Finding.info("config-local", "spec.flinkConfiguration." + name,
             "'" + before + "' replaced by '" + value + "' for the local run"));
       }

@@ -132,25 +132,47 @@ public record ResourceParams(List<String> jvmOptions, List<String> dynamicProper
     return new ResourceParams(jvm, dynamic);
   }
 
-  /** The sentence Flink printed about why it failed, e.g. its IllegalConfigurationException text. */
+  /**
+   * Flink's reason, e.g. its IllegalConfigurationException text, followed by whatever the causes
+   * add ("Could not parse value 'lots' ..."), without stack frames.
+   */
   static String flinkReason(String output) {
+    List<String> lines = output.lines().toList();
+    int top = -1;
+    String reason = null;
     String marker = "IllegalConfigurationException: ";
-    for (String line : output.lines().toList()) {
-      int at = line.indexOf(marker);
+    for (int i = 0; i < lines.size() && top < 0; i++) {
+      int at = lines.get(i).indexOf(marker);
       if (at >= 0) {
-        return line.substring(at + marker.length()).trim();
+        top = i;
+        reason = lines.get(i).substring(at + marker.length()).trim();
       }
     }
-    for (String line : output.lines().toList()) {
-      if (line.startsWith("Exception in thread")) {
-        int colon = line.indexOf("\" ");
-        return colon >= 0 ? line.substring(colon + 2).trim() : line.trim();
+    for (int i = 0; i < lines.size() && top < 0; i++) {
+      if (lines.get(i).startsWith("Exception in thread")) {
+        top = i;
+        int quote = lines.get(i).indexOf("\" ");
+        reason = quote >= 0 ? lines.get(i).substring(quote + 2).trim() : lines.get(i).trim();
       }
     }
-    List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-    return lines.isEmpty()
-        ? "BashJavaUtils exited without output"
-        : String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    if (top < 0) {
+      List<String> text = lines.stream().filter(l -> !l.isBlank()).toList();
+      return text.isEmpty()
+          ? "BashJavaUtils exited without output"
+          : String.join("\n", text.subList(Math.max(0, text.size() - 15), text.size()));
+    }
+    StringBuilder out = new StringBuilder(reason);
+    for (String line : lines.subList(top + 1, lines.size())) {
+      if (!line.startsWith("Caused by: ")) {
+        continue;
+      }
+      int colon = line.indexOf(": ", "Caused by: ".length());
+      String message = colon >= 0 ? line.substring(colon + 2).trim() : "";
+      if (!message.isEmpty() && out.indexOf(message) < 0) {
+        out.append(out.charAt(out.length() - 1) == '.' ? " " : ". ").append(message);
+      }
+    }
+    return out.toString();
   }
 
   private static String cacheKey(Kind kind, FlinkDistribution dist, Path confDir, List<String> dynamicArgs) {
