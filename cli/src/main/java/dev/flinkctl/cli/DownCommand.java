@@ -61,10 +61,8 @@ final class DownCommand implements Callable<Integer> {
     }
     FlinkClusterStatus s = local.store.status(name).orElseThrow();
     String jobId = s.job().id();
-    String trigger = FlinkRestClient.newTriggerId();
-    rest.stopWithSavepoint(jobId, dir, false, trigger);
-    String location = SessionJobs.await(rest, jobId, trigger);
-    JobStatus.SavepointInfo info = new JobStatus.SavepointInfo(location, Instant.now().toString(), trigger);
+    String location = SessionJobs.savepoint(rest, jobId, dir, true);
+    JobStatus.SavepointInfo info = new JobStatus.SavepointInfo(location, Instant.now().toString(), null);
     List<JobStatus.SavepointInfo> history = new ArrayList<>(s.savepoints() == null ? List.of() : s.savepoints());
     history.add(info);
     JobStatus job = new JobStatus(jobId, "FINISHED", s.job().parallelism(), info, s.job().lastCheckpoint(),

@@ -23,6 +23,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("error: " + ex.getMessage());
       return Flinkctl.BAD_INPUT;
     }
+    if (ex instanceof dev.flinkctl.control.PlatformException || ex instanceof dev.flinkctl.control.rest.FlinkRestException) {
+      err.println("error: " + ex.getMessage());
+      return 1;
+    }
     err.println("error: " + ex);
     if (System.getenv("FLINKCTL_DEBUG") != null) {
       ex.printStackTrace(err);

@@ -65,9 +65,7 @@ final class SavepointCommand implements Callable<Integer> {
     int taken = 0;
     for (SessionJob job : s.sessionJobs() == null ? java.util.List.<SessionJob>of() : s.sessionJobs()) {
       if ("RUNNING".equals(job.state())) {
-        String trigger = FlinkRestClient.newTriggerId();
-        rest.triggerSavepoint(job.id(), dir, false, trigger);
-        out.println(name + ": job " + job.id() + " savepoint " + SessionJobs.await(rest, job.id(), trigger));
+        out.println(name + ": job " + job.id() + " savepoint " + SessionJobs.savepoint(rest, job.id(), dir, false));
         taken++;
       }
     }

@@ -21,6 +21,15 @@ final class SuperviseCommand implements Callable<Integer> {
   public Integer call() {
     LocalContext local = new LocalContext(spec.commandLine().getErr());
     names.forEach(local::cluster);
+    List<java.nio.channels.FileLock> locks = new java.util.ArrayList<>();
+    for (String name : names) {
+      java.nio.channels.FileLock lock = dev.flinkctl.local.BackgroundSupervisor.lock(local.layout, name);
+      if (lock == null) {
+        spec.commandLine().getErr().println(name + " already has a supervisor; exiting");
+        return 0;
+      }
+      locks.add(lock);
+    }
     AtomicBoolean stop = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
     spec.commandLine().getErr().println("supervising " + names + " (pid " + ProcessHandle.current().pid() + ")");

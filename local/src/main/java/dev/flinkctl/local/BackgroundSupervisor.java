@@ -24,7 +24,7 @@ public final class BackgroundSupervisor {
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
       return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-          .filter(h -> h.info().commandLine().map(c -> c.contains("supervise") && c.contains(cluster)).orElse(true));
+          .filter(h -> h.info().commandLine().map(c -> c.contains(marker(cluster))).orElse(true));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -41,6 +41,8 @@ public final class BackgroundSupervisor {
       cmd.add(setsid.toString());
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // First on the command line: the kernel's copy of a long command line may be cut short.
+    cmd.add(marker(cluster));
     cmd.add("-Xmx256m");
     cmd.add("-Dflinkctl.home=" + layout.root().toAbsolutePath());
     cmd.add("-cp");
@@ -59,6 +61,30 @@ public final class BackgroundSupervisor {
       return p.toHandle();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the background supervisor: " + e.getMessage(), e);
+    }
+  }
+
+  private static String marker(String cluster) {
+    return "-Dflinkctl.supervise=" + cluster;
+  }
+
+  /**
+   * Held by a running supervisor for its whole life, so that a second one for the same cluster
+   * (a race between two ups) exits at once instead of acting twice.
+   */
+  public static java.nio.channels.FileLock lock(LocalLayout layout, String cluster) {
+    try {
+      Files.createDirectories(layout.cluster(cluster));
+      java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+          layout.cluster(cluster).resolve("supervisor.lock"), java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+      }
+      return lock;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

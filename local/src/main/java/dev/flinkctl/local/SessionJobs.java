@@ -92,14 +92,53 @@ public final class SessionJobs {
       if (!"RUNNING".equals(job.state())) {
         continue;
       }
-      String trigger = FlinkRestClient.newTriggerId();
-      rest.stopWithSavepoint(job.id(), directory, false, trigger);
-      String location = await(rest, job.id(), trigger);
+      String location = savepoint(rest, job.id(), directory, true);
       SessionJob done = job.stoppedWith(location);
       replace(c.name(), done);
       stopped.add(done);
     }
     return stopped;
+  }
+
+  /**
+   * A job reported RUNNING may still be deploying its tasks, and Flink refuses a savepoint until
+   * every task runs: wait for that first.
+   */
+  public static void awaitTasksRunning(FlinkRestClient rest, String jobId) {
+    Instant deadline = Instant.now().plus(SAVEPOINT_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      var details = rest.job(jobId);
+      if (!details.vertices().isEmpty()
+          && details.vertices().stream().allMatch(v -> "RUNNING".equals(v.status()))) {
+        return;
+      }
+      if (details.state().isGloballyTerminal()) {
+        throw new PlatformException("job " + jobId + " is " + details.state() + "; no savepoint can be taken");
+      }
+      sleep(Duration.ofMillis(200));
+    }
+    throw new PlatformException("the tasks of job " + jobId + " did not start within " + SAVEPOINT_TIMEOUT);
+  }
+
+  /** Triggers a savepoint (stopping the job when asked) once all tasks run, and waits for its location. */
+  public static String savepoint(FlinkRestClient rest, String jobId, String directory, boolean stop) {
+    awaitTasksRunning(rest, jobId);
+    String trigger = FlinkRestClient.newTriggerId();
+    if (stop) {
+      rest.stopWithSavepoint(jobId, directory, false, trigger);
+    } else {
+      rest.triggerSavepoint(jobId, directory, false, trigger);
+    }
+    return await(rest, jobId, trigger);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException("interrupted", e);
+    }
   }
 
   public static String await(FlinkRestClient rest, String jobId, String trigger) {

@@ -53,14 +53,15 @@ public final class FlinkDistribution {
    * fetches them with {@code mvn} into {@code cacheRoot/flink-<version>} (tens of seconds, once).
    */
   public static FlinkDistribution resolve(String fullVersion, Path cacheRoot, Consumer<String> progress) {
-    return resolve(fullVersion, cacheRoot, progress, bundleSearchRoots(), System.getenv("PATH"));
+    return resolve(fullVersion, cacheRoot, progress, bundleDirs(), System.getenv("PATH"));
   }
 
+  /** {@code bundleDirs}: directories that may hold a ready {@code flink-<version>/} (see {@link #bundleDirs}). */
   static FlinkDistribution resolve(
-      String fullVersion, Path cacheRoot, Consumer<String> progress, List<Path> bundleRoots, String searchPath) {
+      String fullVersion, Path cacheRoot, Consumer<String> progress, List<Path> bundleDirs, String searchPath) {
     String version = FlinkVersions.fullVersion(fullVersion);
-    for (Path root : bundleRoots) {
-      Path bundled = root.resolve("flink-bundle").resolve("target").resolve("flink-" + version);
+    for (Path dir : bundleDirs) {
+      Path bundled = dir.resolve("flink-" + version);
       if (isComplete(bundled, version)) {
         return new FlinkDistribution(version, bundled.resolve("lib"));
       }
@@ -110,24 +111,26 @@ public final class FlinkDistribution {
   }
 
   /**
-   * Where a source checkout keeps flink-bundle/: FLINKCTL_HOME / -Dflinkctl.home, then every parent
-   * of the directory or jar this class was loaded from (target/classes in a build, a jar when run).
+   * Where bundled distributions may be: -Dflinkctl.flink.bundle / $FLINKCTL_FLINK_BUNDLE (a
+   * directory holding flink-<version>/, e.g. an installation's own copy), then flink-bundle/target
+   * above the directory or jar this class was loaded from (a source checkout: local/target/classes
+   * or a module jar). Not $FLINKCTL_HOME: that is the user's state directory.
    */
-  static List<Path> bundleSearchRoots() {
-    List<Path> roots = new ArrayList<>();
-    Optional.ofNullable(System.getProperty("flinkctl.home")).ifPresent(p -> roots.add(Path.of(p)));
-    Optional.ofNullable(System.getenv("FLINKCTL_HOME")).ifPresent(p -> roots.add(Path.of(p)));
+  static List<Path> bundleDirs() {
+    List<Path> dirs = new ArrayList<>();
+    Optional.ofNullable(System.getProperty("flinkctl.flink.bundle")).ifPresent(p -> dirs.add(Path.of(p)));
+    Optional.ofNullable(System.getenv("FLINKCTL_FLINK_BUNDLE")).ifPresent(p -> dirs.add(Path.of(p)));
     CodeSource source = FlinkDistribution.class.getProtectionDomain().getCodeSource();
     if (source != null && source.getLocation() != null) {
       try {
         for (Path p = Path.of(source.getLocation().toURI()).toAbsolutePath(); p != null; p = p.getParent()) {
-          roots.add(p);
+          dirs.add(p.resolve("flink-bundle").resolve("target"));
         }
       } catch (URISyntaxException | IllegalArgumentException e) {
-        // Not a file: location (e.g. a custom class loader); only the explicit roots apply.
+        // Not a file: location (e.g. a custom class loader); only the explicit directories apply.
       }
     }
-    return roots;
+    return dirs;
   }
 
   private static FlinkDistribution fetch(String version, Path target, Consumer<String> progress, String searchPath) {

@@ -57,6 +57,11 @@ public final class FlinkProcess {
   }
 
   private static FlinkProcess launch(LaunchSpec spec) throws IOException {
+    Optional<FlinkProcess> running = attach(spec.pidFile());
+    if (running.isPresent()) {
+      // Starting a second one would overwrite the pid file and leave the first running, untracked.
+      throw new FlinkProcessException(spec.role() + " already runs (pid " + running.get().pid() + "); stop it first");
+    }
     Path conf = spec.confDir();
     Files.createDirectories(conf);
     Files.createDirectories(spec.logFile().getParent());
@@ -108,9 +113,13 @@ public final class FlinkProcess {
     env.remove("FLINK_ENV_JAVA_OPTS");
 
     Process process = builder.start();
-    FlinkProcess started = new FlinkProcess(spec.role(), process.toHandle(), process, spec.pidFile(), spec.logFile());
-    writePidFile(spec.pidFile(), process.pid(), marker(spec), spec.logFile());
-    return started;
+    try {
+      writePidFile(spec.pidFile(), process.pid(), marker(spec), spec.logFile());
+    } catch (IOException e) {
+      process.destroyForcibly(); // without its pid file nobody could find or stop it later
+      throw e;
+    }
+    return new FlinkProcess(spec.role(), process.toHandle(), process, spec.pidFile(), spec.logFile());
   }
 
   /**
@@ -217,8 +226,16 @@ public final class FlinkProcess {
    * Flink's log (why Flink gave up), for telling the user why a process died.
    */
   public String tailLog(int lines) {
+    return tailLog(logFile, lines);
+  }
+
+  /**
+   * The same for a process that is gone: {@link #attach} finds only live ones, but the files of
+   * the last run stay ({@code logFile} as in its {@link LaunchSpec}).
+   */
+  public static String tailLog(Path logFile, int lines) {
     StringBuilder text = new StringBuilder();
-    for (Path file : List.of(outFile(), logFile)) {
+    for (Path file : List.of(outFileFor(logFile), logFile)) {
       String tail = tail(file, lines);
       if (!tail.isBlank()) {
         text.append("==> ").append(file).append(" <==\n").append(tail);

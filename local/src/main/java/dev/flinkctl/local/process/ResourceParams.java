@@ -26,6 +26,9 @@ public record ResourceParams(List<String> jvmOptions, List<String> dynamicProper
   static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
   private static final String BASH_JAVA_UTILS = "org.apache.flink.runtime.util.bash.BashJavaUtils";
   private static final Pattern DYNAMIC_PROPERTY = Pattern.compile("-D\\s*(\\S+=\\S*)");
+  /** The keys Flink's memory and slot arithmetic reads; others (ports, resource ids) do not matter. */
+  private static final Pattern RELEVANT_KEY = Pattern.compile(
+      "(taskmanager\\.(memory|heap|cpu|numberOfTaskSlots)|jobmanager\\.(memory|heap)|external-resource).*");
 
   // Same config, same answer: saves a JVM start (~1.5 s) per additional TaskManager.
   private static final Map<String, ResourceParams> CACHE = new ConcurrentHashMap<>();
@@ -58,12 +61,15 @@ public record ResourceParams(List<String> jvmOptions, List<String> dynamicProper
   }
 
   /**
-   * Runs BashJavaUtils for {@code kind}. {@code dynamicArgs} are the {@code -D key=value} arguments
-   * the process itself will get, since they can override memory settings from the config file.
+   * Runs BashJavaUtils for {@code kind}. {@code dynamicArgs} are the "-D", "key=value" pairs the
+   * process itself will get, since they can override memory settings from the config file.
    *
    * @throws FlinkConfigException with Flink's own reason when Flink rejects the configuration
    */
   public static ResourceParams query(Kind kind, FlinkDistribution dist, Path confDir, List<String> dynamicArgs) {
+    // Only memory-related overrides are passed on, so TaskManagers that differ just in their
+    // resource id or ports share one cached answer.
+    dynamicArgs = relevant(dynamicArgs);
     String key = cacheKey(kind, dist, confDir, dynamicArgs);
     ResourceParams cached = CACHE.get(key);
     if (cached != null) {
@@ -82,6 +88,17 @@ public record ResourceParams(List<String> jvmOptions, List<String> dynamicProper
       args.add(property);
     }
     return args;
+  }
+
+  static List<String> relevant(List<String> dynamicArgs) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 1 < dynamicArgs.size(); i += 2) {
+      if (dynamicArgs.get(i).equals("-D") && RELEVANT_KEY.matcher(dynamicArgs.get(i + 1)).matches()) {
+        out.add("-D");
+        out.add(dynamicArgs.get(i + 1));
+      }
+    }
+    return out;
   }
 
   private static ResourceParams run(Kind kind, FlinkDistribution dist, Path confDir, List<String> dynamicArgs) {

@@ -33,17 +33,30 @@ public final class ZooKeeperServer {
   }
 
   /**
-   * Starts a server under {@code dir} and waits until it serves sessions. Reuses the port of an
-   * earlier run in the same directory when it is free, so the quorum address in an existing Flink
-   * configuration stays valid; otherwise picks a free one.
+   * Starts a server under {@code dir} and waits until it serves sessions; returns the running one
+   * if there is one. Reuses the port of an earlier run in the same directory when it is free, so the
+   * quorum address in an existing Flink configuration stays valid; otherwise picks a free one.
    */
   public static ZooKeeperServer start(FlinkDistribution dist, Path dir) {
+    Optional<ZooKeeperServer> running = attach(dir);
+    if (running.isPresent()) {
+      return running.get();
+    }
     int port = previousPort(dir).filter(FreePorts::isFree).orElseGet(() -> FreePorts.pick(1).get(0));
     return start(dist, dir, port);
   }
 
+  /** Starts a server on {@code port}; one already running from {@code dir} is returned if it uses that port. */
   public static ZooKeeperServer start(FlinkDistribution dist, Path dir, int port) {
     Path home = dir.toAbsolutePath();
+    Optional<ZooKeeperServer> running = attach(home);
+    if (running.isPresent()) {
+      if (running.get().port() == port) {
+        return running.get();
+      }
+      throw new FlinkProcessException("ZooKeeper from " + home + " already runs on port " + running.get().port()
+          + " (pid " + running.get().process().pid() + "); stop it first");
+    }
     Path config = home.resolve("zoo.cfg");
     try {
       Files.createDirectories(home.resolve("data"));
