@@ -108,8 +108,12 @@ final class UpCommand implements Callable<Integer> {
         failed |= current && (s.phase() == Phase.Failed || s.phase() == Phase.Invalid);
       }
       if (allSettled) {
+        if (failed) {
+          names.forEach(n -> reportFailure(local, n, out));
+          return 1;
+        }
         names.forEach(n -> printUrl(local, n, out));
-        return failed ? 1 : 0;
+        return 0;
       }
       sleep(Duration.ofMillis(500));
     }
@@ -164,6 +168,24 @@ final class UpCommand implements Callable<Integer> {
       sleep(next);
     }
     return 0;
+  }
+
+  /** Says why, and leaves nothing half-started behind: the status keeps the story, the processes go. */
+  private static void reportFailure(LocalContext local, String name, PrintWriter out) {
+    FlinkClusterStatus s = local.store.status(name).orElseThrow();
+    if (s.phase() != Phase.Failed && s.phase() != Phase.Invalid) {
+      printUrl(local, name, out);
+      return;
+    }
+    String why = s.conditions() == null ? null : s.conditions().stream()
+        .filter(c -> "False".equals(c.getStatus())).map(c -> c.getMessage()).findFirst().orElse(null);
+    out.println(name + ": failed: " + (why != null ? why : s.reconciliationOrEmpty().lastError()));
+    BackgroundSupervisor.stop(local.layout, name);
+    ResolvedCluster c = ClusterResolver.resolve(local.cluster(name)).cluster();
+    if (c != null) {
+      local.platform.tearDown(c);
+    }
+    out.println(name + ": stopped; logs: flinkctl logs " + name + ", status: flinkctl status " + name);
   }
 
   static void printUrl(LocalContext local, String name, PrintWriter out) {

@@ -5,6 +5,7 @@ import dev.flinkctl.api.Operation;
 import dev.flinkctl.control.rest.CheckpointStats;
 import dev.flinkctl.control.rest.FlinkApiException;
 import dev.flinkctl.control.rest.FlinkRestClient;
+import dev.flinkctl.control.rest.FlinkJobState;
 import dev.flinkctl.control.rest.FlinkRestException;
 import dev.flinkctl.control.rest.JobDetails;
 import dev.flinkctl.control.rest.SavepointStatus;
@@ -43,9 +44,10 @@ final class Observer {
       CheckpointStats checkpoints = rest.checkpoints(id);
       CheckpointStats.Completed latest = checkpoints.latestCompleted();
       int parallelism = details.vertices().stream().mapToInt(JobDetails.Vertex::parallelism).max().orElse(0);
+      String failure = details.state() == FlinkJobState.FAILED ? rest.exceptions(id).summary() : null;
       return new JobObservation(id, details.state(), parallelism, latest == null ? null : latest.id(),
           latest == null ? null : latest.externalPath(),
-          latest == null ? null : Instant.ofEpochMilli(latest.latestAckTimestamp()).toString());
+          latest == null ? null : Instant.ofEpochMilli(latest.latestAckTimestamp()).toString(), failure);
     } catch (FlinkApiException e) {
       if (e.isNotFound()) {
         return null;

@@ -63,7 +63,9 @@ public final class Reconciler {
     } catch (InvalidSpecException e) {
       return invalid(recorded, e.getMessage(), generation, now, writer);
     } catch (FlinkRestException | PlatformException e) {
-      FlinkClusterStatus failed = recorded.withReconciliation(recorded.reconciliationOrEmpty().withError(e.getMessage()));
+      // A deployment that cannot start is a failure the user must see; the next step tries again.
+      FlinkClusterStatus failed = (decision.action() instanceof Action.Deploy ? recorded.withPhase(Phase.Failed) : recorded)
+          .withReconciliation(recorded.reconciliationOrEmpty().withError(e.getMessage()));
       writer.write(failed);
       return new Step(failed, decision.action(), STEADY);
     }

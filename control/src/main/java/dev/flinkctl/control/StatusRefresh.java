@@ -49,6 +49,9 @@ final class StatusRefresh {
     if (obs.deployment().failure() != null) {
       return Phase.Failed;
     }
+    if (s.reconciliationOrEmpty().lastError() != null && !obs.deployment().exists()) {
+      return Phase.Failed;
+    }
     if (obs.job() != null && obs.job().state() == FlinkJobState.FAILED) {
       return Phase.Failed;
     }
@@ -60,8 +63,14 @@ final class StatusRefresh {
   }
 
   private static String readyMessage(FlinkClusterStatus s, ResolvedCluster c, Observation obs) {
+    if (s.reconciliationOrEmpty().lastError() != null && !obs.deployment().exists()) {
+      return s.reconciliationOrEmpty().lastError();
+    }
     if (obs.deployment().failure() != null) {
       return obs.deployment().failure();
+    }
+    if (obs.job() != null && obs.job().failure() != null) {
+      return "job " + obs.job().state() + ": " + obs.job().failure();
     }
     JobStatus job = s.job();
     return "JobManagers " + obs.deployment().jobManagersReady() + "/" + c.jobManager().replicas()

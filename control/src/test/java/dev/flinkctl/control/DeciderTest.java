@@ -54,7 +54,7 @@ class DeciderTest {
   }
 
   static Observation jobIs(Deployment d, long run, FlinkJobState state, SavepointStatus sp) {
-    return new Observation(d, new JobObservation(jobId(run), state, 2, 7L, "file:///cp/chk-7", NOW.toString()), sp,
+    return new Observation(d, new JobObservation(jobId(run), state, 2, 7L, "file:///cp/chk-7", NOW.toString(), null), sp,
         null);
   }
 

@@ -129,7 +129,7 @@ final class LocalProcesses {
       if (p.isPresent() && p.get().isAlive()) {
         continue;
       }
-      String lastWords = p.map(x -> x.tailLog(15)).orElse("");
+      String lastWords = FlinkProcess.tailLog(LaunchSpec.defaultLogFile(layout.flinkHome(c.name()), role), 60);
       if (crashLooping(c.name() + "/" + role)) {
         failures.add(role + " keeps exiting: " + reason(lastWords));
         continue;
@@ -158,16 +158,24 @@ final class LocalProcesses {
     return false;
   }
 
-  /** The most telling line of a dead process's log: an exception or an error, else the last line. */
+  /**
+   * The most telling line of a dead process's log: the deepest "Caused by", else the last error or
+   * exception that is not a stack frame, else the last line.
+   */
   static String reason(String log) {
-    List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+    List<String> lines = log.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("==>")).toList();
     for (int i = lines.size() - 1; i >= 0; i--) {
-      String l = lines.get(i);
-      if (l.contains("Exception") || l.contains("ERROR") || l.contains("Error")) {
-        return l.strip();
+      if (lines.get(i).startsWith("Caused by:")) {
+        return lines.get(i).substring("Caused by:".length()).strip();
       }
     }
-    return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String l = lines.get(i);
+      if (!l.startsWith("at ") && (l.contains("Exception") || l.contains("ERROR") || l.contains("Error"))) {
+        return l;
+      }
+    }
+    return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
   }
 
   private void startJobManager(ResolvedCluster c, Plan plan, FlinkDistribution dist, ProcessRecord r, int i) {

@@ -97,6 +97,9 @@ public interface FlinkRestClient {
   /** GET /config: cheap, so it doubles as the liveness check; carries the Flink version. */
   DashboardConfig config();
 
+  /** GET /jobs/:id/exceptions: why a job failed or restarted. */
+  JobExceptions exceptions(String jobId);
+
   /** A fresh random id in Flink's format (32 hex digits), for trigger ids and job ids. */
   static String newTriggerId() {
     UUID u = UUID.randomUUID();

@@ -226,6 +226,11 @@ public final class HttpFlinkRestClient implements FlinkRestClient {
   }
 
   @Override
+  public JobExceptions exceptions(String jobId) {
+    return read(get("/jobs/" + segment(jobId) + "/exceptions?maxExceptions=1"), JobExceptions.class);
+  }
+
+  @Override
   public DashboardConfig config() {
     return read(get("/config"), DashboardConfig.class);
   }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -301,12 +302,14 @@ public final class FlinkProcess {
       if (Files.readSymbolicLink(link).equals(target)) {
         return link;
       }
-      Files.delete(link);
+      Files.deleteIfExists(link); // the cluster moved to another Flink version
     } else if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
       return link; // a real directory someone made on purpose; Flink only needs its parent
     }
     try {
       Files.createSymbolicLink(link, target);
+    } catch (FileAlreadyExistsException e) {
+      return link; // a process of the same cluster started at the same moment made it
     } catch (IOException | UnsupportedOperationException e) {
       // No symlinks (e.g. Windows without developer mode): an empty lib/ serves the same purpose.
       Files.createDirectories(link);
@@ -319,9 +322,14 @@ public final class FlinkProcess {
       if (in == null) {
         throw new IllegalStateException("log4j.properties is missing from the flinkctl jar");
       }
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      Files.write(tmp, in.readAllBytes());
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // A unique temp name: a cluster's processes may be started concurrently.
+      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, in.readAllBytes());
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
