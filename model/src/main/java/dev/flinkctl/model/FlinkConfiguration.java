@@ -64,6 +64,9 @@ public final class FlinkConfiguration {
     // Every TaskManager is a process on the same host: each takes any free port.
     b.local(ConfigKeys.TM_RPC_PORT, "0");
     b.local(ConfigKeys.PROM_PORT, local.metricsPorts());
+    // A TaskManager that starts before its JobManager retries after this many ms (default 10 s);
+    // on one machine they start together. Plain milliseconds: 1.18/1.19 read it as a number.
+    b.defaults(Map.of("cluster.registration.error-delay", "1000"));
     localDir(b, c, ConfigKeys.CHECKPOINT_DIR, local.stateDir() + "/checkpoints");
     localDir(b, c, ConfigKeys.SAVEPOINT_DIR, local.stateDir() + "/savepoints");
     if (c.highAvailability()) {

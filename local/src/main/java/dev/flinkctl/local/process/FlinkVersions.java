@@ -2,6 +2,8 @@ package dev.flinkctl.local.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one table of Flink versions flinkctl runs locally, and the artifact versions that go with them.
@@ -30,6 +32,7 @@ public final class FlinkVersions {
   record Pin(String full, String container, String prometheus) {}
 
   private static final Map<String, Pin> PINS = new LinkedHashMap<>();
+  private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+).*");
 
   static {
     PINS.put("1.18", new Pin("1.18.1", "1.18.0", "1.18.1"));
@@ -71,13 +74,12 @@ public final class FlinkVersions {
 
   /**
    * The file name Flink reads in the conf dir: 1.18 and older read only flink-conf.yaml (flat keys),
-   * 2.x only config.yaml (standard YAML); 1.19 and 1.20 prefer flink-conf.yaml when both exist, so
-   * config.yaml is the one that works from 1.19 on.
+   * 2.x only config.yaml (standard YAML); 1.19 and 1.20 read either, flink-conf.yaml first when
+   * both exist. So: flink-conf.yaml before 1.19, config.yaml from 1.19 on.
    */
   public static String configFileName(String fullVersion) {
-    String[] parts = fullVersion.split("\\.");
-    int major = Integer.parseInt(parts[0]);
-    int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-    return major == 1 && minor < 19 ? "flink-conf.yaml" : "config.yaml";
+    Matcher m = MAJOR_MINOR.matcher(fullVersion.trim());
+    boolean legacy = m.matches() && Integer.parseInt(m.group(1)) == 1 && Integer.parseInt(m.group(2)) < 19;
+    return legacy ? "flink-conf.yaml" : "config.yaml";
   }
 }
