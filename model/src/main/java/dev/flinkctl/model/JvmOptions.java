@@ -9,9 +9,15 @@ import java.util.List;
  * an InaccessibleObjectException.
  */
 public final class JvmOptions {
-  static final List<String> MODULE_OPENINGS = List.of(
+  /** What Flink's distribution configures for Java 17; also what flinkctl up gives every local Flink JVM. */
+  public static final List<String> MODULE_OPENINGS = List.of(
       "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
       "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+      "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
       "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
       "--add-opens=java.base/java.lang=ALL-UNNAMED",
       "--add-opens=java.base/java.net=ALL-UNNAMED",
