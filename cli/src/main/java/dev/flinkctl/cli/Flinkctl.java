@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Apache Flink clusters from one FlinkCluster YAML: on Kubernetes, as plain manifests, or on this machine.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, SubmitCommand.class,
         SavepointCommand.class, RenderCommand.class, VersionCommand.class, SuperviseCommand.class, InstallCommand.class,
-        CommandLine.HelpCommand.class})
+        DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Flinkctl {
   /** Exit code for input the user must fix. */
   public static final int BAD_INPUT = 2;

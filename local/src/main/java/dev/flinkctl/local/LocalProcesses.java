@@ -59,7 +59,13 @@ final class LocalProcesses {
     List<ProcessRecord.JobManagerPorts> ports = ports(c);
     ProcessRecord.JobManagerPorts first = ports.get(0);
     LocalSettings settings = new LocalSettings(LocalPlatform.HOST, first.rest(), first.rpc(), first.blob(),
-        METRICS_PORTS, zk, layout.state(c.name()).toUri().toString().replaceAll("/$", ""));
+        METRICS_PORTS, zk, layout.state(c.name()).toUri().toString().replaceAll("/$", ""),
+        layout.cluster(c.name()).resolve("tmp").toAbsolutePath().toString());
+    try {
+      java.nio.file.Files.createDirectories(layout.cluster(c.name()).resolve("tmp/web"));
+    } catch (java.io.IOException e) {
+      throw new PlatformException("cannot create " + layout.cluster(c.name()).resolve("tmp") + ": " + e.getMessage(), e);
+    }
     EffectiveConfig config = FlinkConfiguration.forLocal(c, settings);
     LocalConfigWriter.write(layout.conf(c.name()), c, config);
     Yaml.write(layout.cluster(c.name()).resolve("local-changes.yaml"), config.derived().stream()

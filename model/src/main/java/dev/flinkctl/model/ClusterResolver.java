@@ -13,6 +13,7 @@ import dev.flinkctl.api.SecretReference;
 import dev.flinkctl.api.ServiceType;
 import dev.flinkctl.api.TaskManagerSpec;
 import dev.flinkctl.api.UpgradeMode;
+import dev.flinkctl.model.doctor.Doctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class ClusterResolver {
   public static Result resolve(FlinkCluster resource) {
     ClusterResolver r = new ClusterResolver();
     ResolvedCluster cluster = r.resolveCluster(resource);
+    if (cluster != null && r.findings.stream().noneMatch(Finding::isError)) {
+      // What Flink would refuse at startup and the tuning rules, on every platform (flinkctl doctor).
+      r.findings.addAll(Doctor.check(resource, cluster));
+    }
     boolean failed = r.findings.stream().anyMatch(Finding::isError);
     return new Result(failed ? null : cluster, List.copyOf(r.findings));
   }

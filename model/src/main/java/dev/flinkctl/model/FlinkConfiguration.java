@@ -67,6 +67,9 @@ public final class FlinkConfiguration {
     // A TaskManager that starts before its JobManager retries after this many ms (default 10 s);
     // on one machine they start together. Plain milliseconds: 1.18/1.19 read it as a number.
     b.defaults(Map.of("cluster.registration.error-delay", "1000"));
+    // Flink's working files stay with the cluster instead of /tmp, where other tools may clean them
+    // away under a running JobManager (its jar uploads live there) and where kills leave them behind.
+    b.defaults(Map.of("io.tmp.dirs", local.tmpDir(), "web.tmpdir", local.tmpDir() + "/web"));
     localDir(b, c, ConfigKeys.CHECKPOINT_DIR, local.stateDir() + "/checkpoints");
     localDir(b, c, ConfigKeys.SAVEPOINT_DIR, local.stateDir() + "/savepoints");
     if (c.highAvailability()) {

@@ -11,6 +11,7 @@ import dev.flinkctl.model.InvalidSpecException;
 import dev.flinkctl.model.JobLaunch;
 import dev.flinkctl.model.LogConfiguration;
 import dev.flinkctl.model.ResolvedCluster;
+import dev.flinkctl.model.doctor.Doctor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -49,6 +50,7 @@ public final class KubernetesModel {
     }
     EffectiveConfig config = FlinkConfiguration.forKubernetes(c);
     findings.addAll(config.derived());
+    findings.addAll(Doctor.checkKubernetes(resource, c));
     ConfigFile.Rendered configFile = ConfigFile.render(c.version(), config.entries());
     findings.addAll(configFile.problems());
 
