@@ -79,11 +79,13 @@ class UpBadInputTest {
   }
 
   @Test
-  void memoryFlinkRefusesFailsWithItsReason() throws IOException {
+  void memoryFlinkWouldRefuseIsAnErrorBeforeAnythingStarts() throws IOException {
     Cli cli = Cli.run("up", "-d", "-f", app("tiny", JOB_JAR.toString(), "dev.flinkctl.examples.CountingJob", "600m")
         .toString());
-    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(1);
-    assertThat(cli.out()).contains("tiny: failed:").containsIgnoringCase("memory");
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(2);
+    assertThat(cli.err()).contains("error: spec.taskManager.resources.memory", "Flink would refuse to start the TaskManager",
+        "982m").doesNotContain("\tat ");
+    assertThat(new LocalStore(LocalLayout.fromEnvironment()).names()).isEmpty();
     assertThat(flinkProcessesOf(home)).isZero();
   }
 
