@@ -29,7 +29,7 @@ final class CliRun {
   static final String UP_RETURNED = "`up -d` returned";
   static final long TIMEOUT_MS = 6 * 60_000;
 
-  record Result(Timeline up, long versionMs, long downMs, List<String> disturbances) {}
+  record Result(Timeline up, long versionMs, long downMs, int retries, List<String> disturbances) {}
 
   private final Path cliJar;
   private final Path jobJar;
@@ -59,13 +59,14 @@ final class CliRun {
     Timeline up = new Timeline();
     flinkctl(layout, dir, up, true, "up", "-d", "-f", spec.toString());
     up.mark(UP_RETURNED);
+    int retries = FlinkLogs.registrationRetries(FlinkLogs.taskManagerLog(layout.logs(BenchCluster.NAME)));
     List<String> disturbances = Disturbances.ofLogFile(layout.supervisorLog(BenchCluster.NAME),
         layout.logs(BenchCluster.NAME));
     Timeline down = new Timeline();
     flinkctl(layout, dir, down, false, "down", BenchCluster.NAME);
     long downMs = down.elapsedMs();
     cleanup.stopAll();
-    return new Result(up, versionMs, downMs, disturbances);
+    return new Result(up, versionMs, downMs, retries, disturbances);
   }
 
   /** Runs flinkctl to its end with FLINKCTL_HOME set; with {@code watching}, marks its progress in {@code t}. */

@@ -24,7 +24,8 @@ final class FloorRun {
   static final String TM_SPAWNED = "TaskManager spawned";
   static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-  record Result(long bashJavaUtilsJmMs, long bashJavaUtilsTmMs, long readyMs, Timeline timeline) {
+  /** @param tmRetried the TaskManager waited out Flink's 10 s registration retry (see {@link FlinkLogs}) */
+  record Result(long bashJavaUtilsJmMs, long bashJavaUtilsTmMs, long readyMs, Timeline timeline, boolean tmRetried) {
     long withBashJavaUtilsMs() {
       return bashJavaUtilsJmMs + bashJavaUtilsTmMs + readyMs;
     }
@@ -66,7 +67,8 @@ final class FloorRun {
       Pause.briefly();
     }
     cleanup.stopAll();
-    return new Result(jmParams, tmParams, t.get(FlinkProbe.TM_REGISTERED).orElseThrow(), t);
+    boolean retried = FlinkLogs.registrationRetries(FlinkLogs.taskManagerLog(home.resolve("log"))) > 0;
+    return new Result(jmParams, tmParams, t.get(FlinkProbe.TM_REGISTERED).orElseThrow(), t, retried);
   }
 
   private FlinkProcess start(Path home, String role, String mainClass, List<String> args) {

@@ -34,8 +34,12 @@ final class UpRun {
   static final String SUSPENDED = "status Suspended, processes gone";
   static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-  /** @param disturbances restarted processes: another cluster took a port (see {@link Disturbances}) */
-  record Result(Timeline up, Timeline suspend, Timeline resume, List<String> disturbances) {}
+  /**
+   * @param upRetries, resumeRetries the TaskManager's registration retries (see {@link FlinkLogs})
+   * @param disturbances restarted processes: another cluster took a port (see {@link Disturbances})
+   */
+  record Result(Timeline up, Timeline suspend, Timeline resume, int upRetries, int resumeRetries,
+      List<String> disturbances) {}
 
   private final Path jobJar;
   private final Path flinkCache;
@@ -62,6 +66,8 @@ final class UpRun {
     loop.until(up, s -> running(s, 0), true);
     up.mark(STATUS_RUNNING);
     loop.probeUntil(up, FlinkProbe.TASKS_RUNNING);
+    Path tmLog = FlinkLogs.taskManagerLog(layout.logs(BenchCluster.NAME));
+    int upRetries = FlinkLogs.registrationRetries(tmLog);
 
     // Not timed: a completed checkpoint first, so the savepoint carries state as a real job's would.
     loop.until(new Timeline(), s -> s.job() != null && s.job().lastCheckpoint() != null, false);
@@ -71,15 +77,18 @@ final class UpRun {
     loop.until(suspend, s -> s.phase() == Phase.Suspended, false);
     suspend.mark(SUSPENDED);
 
+    // Counted from here: the TaskManager also logs retries while it outlives the JobManager above.
+    int beforeResume = FlinkLogs.registrationRetries(tmLog);
     Timeline resume = new Timeline();
     store.apply(BenchCluster.parse(BenchCluster.yaml(jobJar, output, "running")));
     loop.until(resume, s -> running(s, 1), true);
     resume.mark(STATUS_RUNNING);
     loop.probeUntil(resume, FlinkProbe.TASKS_RUNNING);
 
+    int resumeRetries = FlinkLogs.registrationRetries(tmLog) - beforeResume;
     List<String> disturbances = Disturbances.of(log, layout.logs(BenchCluster.NAME));
     cleanup.stopAll();
-    return new Result(up, suspend, resume, disturbances);
+    return new Result(up, suspend, resume, upRetries, resumeRetries, disturbances);
   }
 
   static boolean running(FlinkClusterStatus s, long run) {
