@@ -9,7 +9,7 @@ import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"image", "imagePullPolicy", "imagePullSecrets", "flinkVersion", "serviceAccount",
-    "jobManager", "taskManager", "flinkConfiguration", "logConfiguration", "job"})
+    "jobManager", "taskManager", "flinkConfiguration", "logConfiguration", "job", "autoscaler"})
 public record FlinkClusterSpec(
     @Required
     @JsonPropertyDescription("Flink container image, e.g. flink:1.18. Its tag gives the Flink version unless flinkVersion is set.")
@@ -31,7 +31,9 @@ public record FlinkClusterSpec(
     @JsonPropertyDescription("Logging configuration files by name (log4j-console.properties, log4j.properties); replaces the defaults.")
     Map<String, String> logConfiguration,
     @JsonPropertyDescription("The job of an application cluster. Absent: a session cluster that accepts submitted jobs.")
-    JobSpec job) {
+    JobSpec job,
+    @JsonPropertyDescription("The built-in autoscaler (application clusters): TaskManagers from busy time, backpressure and Kafka lag.")
+    AutoscalerSpec autoscaler) {
 
   public FlinkClusterSpec {
     imagePullSecrets = imagePullSecrets == null ? null : List.copyOf(imagePullSecrets);
@@ -41,16 +43,21 @@ public record FlinkClusterSpec(
 
   public FlinkClusterSpec withTaskManager(TaskManagerSpec tm) {
     return new FlinkClusterSpec(image, imagePullPolicy, imagePullSecrets, flinkVersion, serviceAccount,
-        jobManager, tm, flinkConfiguration, logConfiguration, job);
+        jobManager, tm, flinkConfiguration, logConfiguration, job, autoscaler);
   }
 
   public FlinkClusterSpec withJob(JobSpec newJob) {
     return new FlinkClusterSpec(image, imagePullPolicy, imagePullSecrets, flinkVersion, serviceAccount,
-        jobManager, taskManager, flinkConfiguration, logConfiguration, newJob);
+        jobManager, taskManager, flinkConfiguration, logConfiguration, newJob, autoscaler);
   }
 
   public FlinkClusterSpec withFlinkConfiguration(Map<String, String> conf) {
     return new FlinkClusterSpec(image, imagePullPolicy, imagePullSecrets, flinkVersion, serviceAccount,
-        jobManager, taskManager, conf, logConfiguration, job);
+        jobManager, taskManager, conf, logConfiguration, job, autoscaler);
+  }
+
+  public FlinkClusterSpec withAutoscaler(AutoscalerSpec a) {
+    return new FlinkClusterSpec(image, imagePullPolicy, imagePullSecrets, flinkVersion, serviceAccount,
+        jobManager, taskManager, flinkConfiguration, logConfiguration, job, a);
   }
 }

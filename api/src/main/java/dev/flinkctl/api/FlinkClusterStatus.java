@@ -8,7 +8,7 @@ import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"observedGeneration", "phase", "flinkVersion", "conditions", "jobManager", "taskManager",
-    "restUrl", "job", "savepoints", "sessionJobs", "reconciliation"})
+    "restUrl", "job", "rescale", "autoscaler", "savepoints", "sessionJobs", "reconciliation"})
 public record FlinkClusterStatus(
     @JsonPropertyDescription("The metadata.generation this status describes.")
     Long observedGeneration,
@@ -26,6 +26,10 @@ public record FlinkClusterStatus(
     String restUrl,
     @JsonPropertyDescription("The job, for application clusters.")
     JobStatus job,
+    @JsonPropertyDescription("The latest rescale of the job: from/to parallelism, how, in progress or done.")
+    RescaleStatus rescale,
+    @JsonPropertyDescription("The autoscaler's latest capacity decision and the signals behind it.")
+    AutoscalerStatus autoscaler,
     @JsonPropertyDescription("Completed savepoints, newest last, trimmed to spec.job.savepointHistoryLimit.")
     List<JobStatus.SavepointInfo> savepoints,
     @JsonPropertyDescription("Jobs submitted to a session cluster.")
@@ -40,7 +44,7 @@ public record FlinkClusterStatus(
   }
 
   public static FlinkClusterStatus initial() {
-    return new FlinkClusterStatus(null, Phase.Pending, null, null, null, null, null, null, null, null,
+    return new FlinkClusterStatus(null, Phase.Pending, null, null, null, null, null, null, null, null, null, null,
         Reconciliation.empty());
   }
 
@@ -50,51 +54,61 @@ public record FlinkClusterStatus(
 
   public FlinkClusterStatus withPhase(Phase p) {
     return new FlinkClusterStatus(observedGeneration, p, flinkVersion, conditions, jobManager, taskManager, restUrl,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withObservedGeneration(Long g) {
     return new FlinkClusterStatus(g, phase, flinkVersion, conditions, jobManager, taskManager, restUrl,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withFlinkVersion(String v) {
     return new FlinkClusterStatus(observedGeneration, phase, v, conditions, jobManager, taskManager, restUrl,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withConditions(List<Condition> c) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, c, jobManager, taskManager, restUrl,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withReplicas(ComponentStatus jm, ComponentStatus.Scalable tm) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jm, tm, restUrl,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withRestUrl(String url) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager, url,
-        job, savepoints, sessionJobs, reconciliation);
+        job, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withJob(JobStatus j) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
-        restUrl, j, savepoints, sessionJobs, reconciliation);
+        restUrl, j, rescale, autoscaler, savepoints, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withSavepoints(List<JobStatus.SavepointInfo> s) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
-        restUrl, job, s, sessionJobs, reconciliation);
+        restUrl, job, rescale, autoscaler, s, sessionJobs, reconciliation);
   }
 
   public FlinkClusterStatus withSessionJobs(List<SessionJob> s) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
-        restUrl, job, savepoints, s, reconciliation);
+        restUrl, job, rescale, autoscaler, savepoints, s, reconciliation);
   }
 
   public FlinkClusterStatus withReconciliation(Reconciliation r) {
     return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
-        restUrl, job, savepoints, sessionJobs, r);
+        restUrl, job, rescale, autoscaler, savepoints, sessionJobs, r);
+  }
+
+  public FlinkClusterStatus withRescale(RescaleStatus r) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, job, r, autoscaler, savepoints, sessionJobs, reconciliation);
+  }
+
+  public FlinkClusterStatus withAutoscaler(AutoscalerStatus a) {
+    return new FlinkClusterStatus(observedGeneration, phase, flinkVersion, conditions, jobManager, taskManager,
+        restUrl, job, rescale, a, savepoints, sessionJobs, reconciliation);
   }
 }

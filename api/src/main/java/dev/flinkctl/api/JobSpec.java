@@ -32,7 +32,9 @@ public record JobSpec(
     @JsonPropertyDescription("How many completed savepoints status keeps (default 10); older ones are disposed.")
     Integer savepointHistoryLimit,
     @JsonPropertyDescription("Change this number to take a savepoint now (flinkctl savepoint does it for you).")
-    Long savepointTriggerNonce) {
+    Long savepointTriggerNonce,
+    @JsonPropertyDescription("How a change of TaskManager capacity rescales the job: auto (default: in-place on Flink 1.18+, else savepoint), in-place (adaptive scheduler, no savepoint), reactive (Flink's reactive mode) or savepoint (stop with a savepoint, redeploy).")
+    RescaleMode rescaleMode) {
 
   public JobSpec {
     args = args == null ? null : List.copyOf(args);
@@ -40,16 +42,21 @@ public record JobSpec(
 
   public JobSpec withSavepointTriggerNonce(Long nonce) {
     return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, state, initialSavepointPath,
-        allowNonRestoredState, savepointInterval, savepointHistoryLimit, nonce);
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, nonce, rescaleMode);
   }
 
   public JobSpec withJarURI(String uri) {
     return new JobSpec(uri, entryClass, args, parallelism, upgradeMode, state, initialSavepointPath,
-        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce);
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce, rescaleMode);
   }
 
   public JobSpec withState(JobState newState) {
     return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, newState, initialSavepointPath,
-        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce);
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce, rescaleMode);
+  }
+
+  public JobSpec withRescaleMode(RescaleMode mode) {
+    return new JobSpec(jarURI, entryClass, args, parallelism, upgradeMode, state, initialSavepointPath,
+        allowNonRestoredState, savepointInterval, savepointHistoryLimit, savepointTriggerNonce, mode);
   }
 }

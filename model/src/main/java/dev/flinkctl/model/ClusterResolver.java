@@ -261,7 +261,7 @@ public final class ClusterResolver {
         Objects.requireNonNullElse(spec.state(), JobState.RUNNING),
         spec.initialSavepointPath(), Objects.requireNonNullElse(spec.allowNonRestoredState(), false),
         spec.savepointInterval(), Objects.requireNonNullElse(spec.savepointHistoryLimit(), DEFAULT_SAVEPOINT_HISTORY),
-        spec.savepointTriggerNonce());
+        spec.savepointTriggerNonce(), spec.rescaleMode());
     if (spec.savepointInterval() != null && Durations.parse(spec.savepointInterval()).isEmpty()) {
       findings.add(Finding.error("duration", "spec.job.savepointInterval",
           "'" + spec.savepointInterval() + "' is not a duration", "write e.g. 30min, 1h or 90s"));
