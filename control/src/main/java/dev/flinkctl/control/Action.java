@@ -1,10 +1,20 @@
 package dev.flinkctl.control;
 
+import dev.flinkctl.control.rest.ParallelismBounds;
+import java.util.Map;
+
 /** The one thing a reconcile step does after recording its decision. */
 public sealed interface Action {
   record Deploy(Plan plan) implements Action {}
 
   record Scale(int taskManagers) implements Action {}
+
+  /** Asks the adaptive scheduler to run these vertices at these parallelism bounds. */
+  record SetParallelism(String jobId, Map<String, ParallelismBounds> vertices) implements Action {
+    public SetParallelism {
+      vertices = Map.copyOf(vertices);
+    }
+  }
 
   record TriggerSavepoint(String jobId, String directory, String triggerId) implements Action {}
 

@@ -44,18 +44,16 @@ public final class Decider {
     if (suspendedNow) {
       return resume(in);
     }
-    if (Revisions.needsRedeploy(rec.appliedSpec(), desired) || capacityChangesParallelism(in, rec)) {
+    if (Revisions.needsRedeploy(rec.appliedSpec(), desired)) {
       return upgrade(in);
     }
     Decision ensure = ensureDeployed(in);
     if (ensure != null) {
       return ensure;
     }
-    int desiredTms = c.taskManager().replicas();
-    if (replicasOf(rec.appliedSpec()) != desiredTms) {
-      FlinkClusterStatus s = in.status().withReconciliation(
-          rec.applied(in.generation(), desired, rec.run(), rec.restorePath()));
-      return new Decision(s, new Action.Scale(desiredTms));
+    Decision rescale = Rescaling.step(in);
+    if (rescale != null) {
+      return rescale;
     }
     if (c.isApplication()) {
       Decision savepoint = savepointIfAsked(in, rec);
@@ -96,7 +94,7 @@ public final class Decider {
     return deploy(in, run, launch, "redeploying recorded revision");
   }
 
-  private static Decision upgrade(DecisionInput in) {
+  static Decision upgrade(DecisionInput in) {
     ResolvedCluster c = in.cluster();
     Reconciliation rec = in.status().reconciliationOrEmpty();
     long nextRun = Objects.requireNonNullElse(rec.run(), 0L) + 1;
@@ -201,15 +199,6 @@ public final class Decider {
     ResolvedCluster c = in.cluster();
     boolean allow = Boolean.TRUE.equals(c.job().spec().allowNonRestoredState());
     return new JobLaunch(JobLaunch.jobId(c.namespace(), c.name(), run), restorePath, allow);
-  }
-
-  private static boolean capacityChangesParallelism(DecisionInput in, Reconciliation rec) {
-    ResolvedCluster c = in.cluster();
-    return c.isApplication() && !c.job().pinned() && replicasOf(rec.appliedSpec()) != c.taskManager().replicas();
-  }
-
-  private static int replicasOf(FlinkClusterSpec spec) {
-    return spec.taskManager() == null || spec.taskManager().replicas() == null ? 1 : spec.taskManager().replicas();
   }
 
   static String latestSavepoint(FlinkClusterStatus status) {

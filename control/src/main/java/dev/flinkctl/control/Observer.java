@@ -2,6 +2,7 @@ package dev.flinkctl.control;
 
 import dev.flinkctl.api.FlinkClusterStatus;
 import dev.flinkctl.api.Operation;
+import dev.flinkctl.api.RescaleMode;
 import dev.flinkctl.control.rest.CheckpointStats;
 import dev.flinkctl.control.rest.FlinkApiException;
 import dev.flinkctl.control.rest.FlinkRestClient;
@@ -28,7 +29,16 @@ final class Observer {
     }
     try {
       JobObservation job = cluster.isApplication() ? job(rest.get(), status) : null;
-      return new Observation(deployment, job, savepoint(rest.get(), status), null);
+      SavepointStatus savepoint = savepoint(rest.get(), status);
+      if (job == null || !job.isRunning() || cluster.job().rescale() != RescaleMode.IN_PLACE) {
+        return new Observation(deployment, job, savepoint, null);
+      }
+      try {
+        return new Observation(deployment, job, savepoint, null, rest.get().resourceRequirements(job.jobId()), null);
+      } catch (FlinkApiException e) {
+        // Flink answered but will not rescale this job in place (not the adaptive scheduler, say).
+        return new Observation(deployment, job, savepoint, null, null, e.getMessage());
+      }
     } catch (FlinkRestException e) {
       return new Observation(deployment, null, null, e.getMessage());
     }
@@ -47,7 +57,8 @@ final class Observer {
       String failure = details.state() == FlinkJobState.FAILED ? rest.exceptions(id).summary() : null;
       return new JobObservation(id, details.state(), parallelism, latest == null ? null : latest.id(),
           latest == null ? null : latest.externalPath(),
-          latest == null ? null : Instant.ofEpochMilli(latest.latestAckTimestamp()).toString(), failure);
+          latest == null ? null : Instant.ofEpochMilli(latest.latestAckTimestamp()).toString(), failure,
+          details.vertices());
     } catch (FlinkApiException e) {
       if (e.isNotFound()) {
         return null;

@@ -84,6 +84,8 @@ public final class Reconciler {
       platform.deploy(d.plan());
     } else if (action instanceof Action.Scale s) {
       platform.scaleTaskManagers(cluster, s.taskManagers());
+    } else if (action instanceof Action.SetParallelism p) {
+      rest(cluster).updateResourceRequirements(p.jobId(), p.vertices());
     } else if (action instanceof Action.TearDown) {
       platform.tearDown(cluster);
     } else if (action instanceof Action.TriggerSavepoint t) {

@@ -42,7 +42,7 @@ public final class Revisions {
     if (s.job() != null) {
       JobSpec j = s.job();
       s = s.withJob(new JobSpec(j.jarURI(), j.entryClass(), j.args(), j.parallelism(), j.upgradeMode(), null,
-          j.initialSavepointPath(), j.allowNonRestoredState(), null, null, null, null));
+          j.initialSavepointPath(), j.allowNonRestoredState(), null, null, null, j.rescaleMode()));
     }
     return s;
   }

@@ -8,6 +8,7 @@ import dev.flinkctl.api.JobSpec;
 import dev.flinkctl.api.JobState;
 import dev.flinkctl.api.ResourceNames;
 import dev.flinkctl.api.Resources;
+import dev.flinkctl.api.RescaleMode;
 import dev.flinkctl.api.RestServiceSpec;
 import dev.flinkctl.api.SecretReference;
 import dev.flinkctl.api.ServiceType;
@@ -98,7 +99,7 @@ public final class ClusterResolver {
     if (createServiceAccount) {
       serviceAccount = ResourceNames.serviceAccount(name);
     }
-    ResolvedCluster.Job job = job(spec.job(), tmReplicas * slots, conf);
+    ResolvedCluster.Job job = job(spec.job(), tmReplicas * slots, conf, version);
     SortedMap<String, String> logs = new TreeMap<>(Objects.requireNonNullElse(spec.logConfiguration(), Map.of()));
     List<String> pullSecrets = spec.imagePullSecrets() == null ? List.of()
         : spec.imagePullSecrets().stream().map(SecretReference::name).toList();
@@ -248,7 +249,7 @@ public final class ClusterResolver {
     return (int) Math.max(1, cpuMillis / 1000);
   }
 
-  private ResolvedCluster.Job job(JobSpec spec, int totalSlots, Map<String, String> conf) {
+  private ResolvedCluster.Job job(JobSpec spec, int totalSlots, Map<String, String> conf, FlinkVersion version) {
     if (spec == null) {
       return null;
     }
@@ -266,6 +267,9 @@ public final class ClusterResolver {
       findings.add(Finding.error("duration", "spec.job.savepointInterval",
           "'" + spec.savepointInterval() + "' is not a duration", "write e.g. 30min, 1h or 90s"));
     }
+    Integer fromConf = intOrNull(conf.get(ConfigKeys.PARALLELISM));
+    boolean pinned = spec.parallelism() != null || fromConf != null;
+    RescaleMode rescale = RescaleModes.resolve(spec.rescaleMode(), version, conf, pinned, findings);
     if (spec.parallelism() != null) {
       positive("spec.job.parallelism", spec.parallelism(), 1);
       if (conf.containsKey(ConfigKeys.PARALLELISM)) {
@@ -273,13 +277,12 @@ public final class ClusterResolver {
             "spec.job.parallelism (" + spec.parallelism() + ") overrides flinkConfiguration "
                 + ConfigKeys.PARALLELISM + " (" + conf.get(ConfigKeys.PARALLELISM) + ")"));
       }
-      return new ResolvedCluster.Job(withDefaults, spec.parallelism(), true);
+      return new ResolvedCluster.Job(withDefaults, spec.parallelism(), true, rescale);
     }
-    Integer fromConf = intOrNull(conf.get(ConfigKeys.PARALLELISM));
     if (fromConf != null) {
-      return new ResolvedCluster.Job(withDefaults, fromConf, true);
+      return new ResolvedCluster.Job(withDefaults, fromConf, true, rescale);
     }
-    return new ResolvedCluster.Job(withDefaults, Math.max(1, totalSlots), false);
+    return new ResolvedCluster.Job(withDefaults, Math.max(1, totalSlots), false, rescale);
   }
 
   private void positive(String field, int value, int min) {

@@ -1,6 +1,7 @@
 package dev.flinkctl.model;
 
 import dev.flinkctl.api.FlinkVersion;
+import dev.flinkctl.api.RescaleMode;
 import dev.flinkctl.api.ResourceNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,7 @@ public final class FlinkConfiguration {
           "execution.submit-failed-job-on-application-error", "true"));
       b.spec(ConfigKeys.PARALLELISM, Integer.toString(c.job().parallelism()),
           c.job().pinned() ? "from the job spec" : "TaskManager replicas x slots");
+      scheduler(b, c.job().rescale());
     }
     if (!JvmOptions.imageRunsJava8(c.image())) {
       String key = JvmOptions.keyFor(c.version());
@@ -209,6 +211,15 @@ public final class FlinkConfiguration {
 
     EffectiveConfig build() {
       return new EffectiveConfig(entries, List.copyOf(notes));
+    }
+  }
+
+  /** The scheduler that lets capacity changes rescale the running job in place. */
+  private static void scheduler(Builder b, RescaleMode mode) {
+    if (mode == RescaleMode.IN_PLACE) {
+      b.spec(RescaleModes.SCHEDULER, "adaptive", "job.rescaleMode in-place: rescale through the resource-requirements API");
+    } else if (mode == RescaleMode.REACTIVE) {
+      b.spec(RescaleModes.SCHEDULER_MODE, "reactive", "job.rescaleMode reactive: the job uses every slot");
     }
   }
 }

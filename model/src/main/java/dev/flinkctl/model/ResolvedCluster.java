@@ -3,6 +3,7 @@ package dev.flinkctl.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flinkctl.api.FlinkVersion;
 import dev.flinkctl.api.JobSpec;
+import dev.flinkctl.api.RescaleMode;
 import dev.flinkctl.api.ServiceType;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ public record ResolvedCluster(
 
   public record TaskManager(int replicas, long memoryMiB, long cpuMillis, int slots, JsonNode template) {}
 
-  /** @param parallelism the effective parallelism; {@code pinned} when the user set it */
-  public record Job(JobSpec spec, int parallelism, boolean pinned) {}
+  /**
+   * @param parallelism the effective parallelism; {@code pinned} when the user set it
+   * @param rescale how capacity changes reach the job; never {@code AUTO}
+   */
+  public record Job(JobSpec spec, int parallelism, boolean pinned, RescaleMode rescale) {}
 
   public boolean highAvailability() {
     return jobManager.replicas() > 1;

@@ -64,7 +64,8 @@ class RuleDetailsTest {
     assertThat(findings("flink:1.20", """
         flinkConfiguration: {scheduler-mode: reactive, execution.checkpointing.interval: 1min,
           execution.checkpointing.dir: "s3://b/c", pipeline.max-parallelism: "64"}
-        job: {jarURI: "local:///opt/flink/usrlib/j.jar", parallelism: 8}""")).isEmpty();
+        job: {jarURI: "local:///opt/flink/usrlib/j.jar", parallelism: 8}""")).extracting(Finding::rule)
+        .containsExactly("reactive-ignores-parallelism");
   }
 
   @Test
