@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flinkctl", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "Apache Flink clusters from one FlinkCluster YAML: on Kubernetes, as plain manifests, or on this machine.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class, SubmitCommand.class,
-        SavepointCommand.class, RenderCommand.class, VersionCommand.class, SuperviseCommand.class, InstallCommand.class,
+        SavepointCommand.class, ScaleCommand.class, RenderCommand.class, VersionCommand.class, SuperviseCommand.class, InstallCommand.class,
         DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Flinkctl {
   /** Exit code for input the user must fix. */

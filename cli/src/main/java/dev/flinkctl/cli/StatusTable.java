@@ -19,6 +19,10 @@ final class StatusTable {
     if (s.job() != null && s.job().state() != null) {
       sb.append("  job ").append(s.job().state());
     }
+    if (s.rescale() != null && s.rescale().inProgress()) {
+      sb.append("  rescaling ").append(s.rescale().fromParallelism()).append(" -> ")
+          .append(s.rescale().toParallelism()).append(" (").append(s.rescale().method()).append(')');
+    }
     String error = s.reconciliationOrEmpty().lastError();
     if (error != null) {
       sb.append("  (").append(error).append(')');

@@ -36,7 +36,11 @@ public final class ConfigKeys {
       new Rename(SAVEPOINT_DIR, "execution.checkpointing.savepoint-dir", FlinkVersion.V1_20),
       new Rename("execution.savepoint.path", "execution.state-recovery.path", FlinkVersion.V1_20),
       new Rename("execution.savepoint.ignore-unclaimed-state",
-          "execution.state-recovery.ignore-unclaimed-state", FlinkVersion.V1_20));
+          "execution.state-recovery.ignore-unclaimed-state", FlinkVersion.V1_20),
+      new Rename(RescaleModes.COOLDOWN, "jobmanager.adaptive-scheduler.executing.cooldown-after-rescaling",
+          FlinkVersion.V2_0),
+      new Rename("jobmanager.adaptive-scheduler.scaling-interval.max",
+          "jobmanager.adaptive-scheduler.executing.resource-stabilization-timeout", FlinkVersion.V2_0));
 
   private ConfigKeys() {}
 

@@ -115,7 +115,7 @@ public final class FlinkConfiguration {
           "execution.submit-failed-job-on-application-error", "true"));
       b.spec(ConfigKeys.PARALLELISM, Integer.toString(c.job().parallelism()),
           c.job().pinned() ? "from the job spec" : "TaskManager replicas x slots");
-      scheduler(b, c.job().rescale());
+      scheduler(b, c.job().rescale(), c.version());
     }
     if (!JvmOptions.imageRunsJava8(c.image())) {
       String key = JvmOptions.keyFor(c.version());
@@ -215,11 +215,14 @@ public final class FlinkConfiguration {
   }
 
   /** The scheduler that lets capacity changes rescale the running job in place. */
-  private static void scheduler(Builder b, RescaleMode mode) {
+  private static void scheduler(Builder b, RescaleMode mode, FlinkVersion version) {
     if (mode == RescaleMode.IN_PLACE) {
       b.spec(RescaleModes.SCHEDULER, "adaptive", "job.rescaleMode in-place: rescale through the resource-requirements API");
     } else if (mode == RescaleMode.REACTIVE) {
       b.spec(RescaleModes.SCHEDULER_MODE, "reactive", "job.rescaleMode reactive: the job uses every slot");
+    }
+    if (mode != RescaleMode.SAVEPOINT && version.atLeast(FlinkVersion.V1_19)) {
+      b.defaults(Map.of(RescaleModes.COOLDOWN, RescaleModes.COOLDOWN_DEFAULT));
     }
   }
 }

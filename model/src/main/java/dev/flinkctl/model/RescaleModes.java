@@ -13,6 +13,13 @@ import java.util.Map;
 final class RescaleModes {
   static final String SCHEDULER = "jobmanager.scheduler";
   static final String SCHEDULER_MODE = "scheduler-mode";
+  /** Flink 1.19+ waits this long after a rescale before the next (default 30 s). */
+  static final String COOLDOWN = "jobmanager.adaptive-scheduler.scaling-interval.min";
+  /**
+   * The control loop decides when to rescale and its autoscaler has its own cooldown; Flink's
+   * 30 s on top would only delay a rescale asked for soon after the job (re)started.
+   */
+  static final String COOLDOWN_DEFAULT = "5s";
   private static final String FIELD = "spec.job.rescaleMode";
 
   private RescaleModes() {}
