@@ -6,6 +6,7 @@ import dev.flinkctl.local.process.Entrypoints;
 import dev.flinkctl.local.process.FlinkDistribution;
 import dev.flinkctl.local.process.FlinkProcess;
 import dev.flinkctl.local.process.FlinkVersions;
+import dev.flinkctl.local.process.JvmOptions;
 import dev.flinkctl.local.process.LaunchSpec;
 import dev.flinkctl.model.EffectiveConfig;
 import dev.flinkctl.model.FlinkConfiguration;
@@ -214,7 +215,21 @@ final class LocalProcesses {
 
   private void start(ResolvedCluster c, FlinkDistribution dist, String role, String main, List<String> args) {
     Path home = layout.flinkHome(c.name());
-    FlinkProcess.start(new LaunchSpec(role, dist, home, main, args, List.of(), LaunchSpec.defaultLogFile(home, role)));
+    FlinkProcess.start(new LaunchSpec(role, dist, home, main, args, userJvmOptions(c, role),
+        LaunchSpec.defaultLogFile(home, role)));
+  }
+
+  /**
+   * The JVM options the user set in flinkConfiguration, as Flink's scripts would pass them: the
+   * options for all JVMs, then those of the role (a GC flag or a -D reaches the process).
+   */
+  static List<String> userJvmOptions(ResolvedCluster c, String role) {
+    String kind = role.startsWith("jobmanager") ? "jobmanager" : role.startsWith("taskmanager") ? "taskmanager" : null;
+    List<String> options = new ArrayList<>(JvmOptions.split(c.flinkConfiguration().get("env.java.opts")));
+    if (kind != null) {
+      options.addAll(JvmOptions.split(c.flinkConfiguration().get("env.java.opts." + kind)));
+    }
+    return options;
   }
 
   private FlinkDistribution distribution(ResolvedCluster c) {
