@@ -73,6 +73,7 @@ public final class ClusterResolver {
       findings.add(Finding.error("image-required", "spec.image", "no Flink image is given",
           "set spec.image, e.g. flink:1.20"));
     }
+    findings.addAll(AutoscalerRules.check(spec));
     FlinkVersion version = version(spec);
     SortedMap<String, String> conf = userConfiguration(spec.flinkConfiguration());
     JobManagerSpec jmSpec = Optional.ofNullable(spec.jobManager()).orElse(new JobManagerSpec(null, null, null, null));

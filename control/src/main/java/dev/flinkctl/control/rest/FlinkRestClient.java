@@ -79,6 +79,15 @@ public interface FlinkRestClient {
    */
   List<VertexMetric> vertexMetrics(String jobId, String vertexId, List<String> names);
 
+  /**
+   * GET /jobs/:id/vertices/:vid/subtasks/metrics without names: the metric names the vertex's
+   * subtasks report, sorted, each usable in {@link #vertexMetrics}. Operator metrics are prefixed
+   * with the operator's name as Flink's metric query service writes it (space, '.', ',' and ':'
+   * become '_'), e.g. {@code Source__orders.pendingRecords}; a metric appears once a subtask has
+   * registered it.
+   */
+  List<String> vertexMetricNames(String jobId, String vertexId);
+
   /** GET /jobs/:id/vertices/:vid/backpressure. */
   BackpressureInfo backpressure(String jobId, String vertexId);
 

@@ -22,14 +22,15 @@ import java.util.concurrent.Executors;
 
 /**
  * An in-process stand-in for a JobManager's REST endpoint: canned answers per method and path,
- * every request recorded. Unit tests only; real-Flink tests check the shapes for real.
+ * every request recorded. Unit tests only; real-Flink tests check the shapes for real. Public for
+ * the tests of code that reads Flink through {@link HttpFlinkRestClient}, e.g. the autoscaler's sampler.
  */
-final class FakeFlink implements AutoCloseable {
+public final class FakeFlink implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A request as the server received it; path and query raw (still percent-encoded). */
-  record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
+  public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    public String header(String name) {
       List<String> values = headers.get(name);
       return values == null || values.isEmpty() ? null : values.get(0);
     }
@@ -59,7 +60,7 @@ final class FakeFlink implements AutoCloseable {
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  FakeFlink() {
+  public FakeFlink() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -70,13 +71,21 @@ final class FakeFlink implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Answer METHOD path (without query) with this status and JSON body. */
-  FakeFlink on(String method, String path, int status, String json) {
+  public FakeFlink on(String method, String path, int status, String json) {
     return reply(method, path, new Reply(status, "application/json; charset=UTF-8", json, Duration.ZERO));
+  }
+
+  /**
+   * Answer METHOD path when the request has a query string, e.g. a metrics call with ?get=...,
+   * while {@link #on} for the same path answers the call without one.
+   */
+  public FakeFlink onWithQuery(String method, String path, String json) {
+    return reply(method, path + "?", new Reply(200, "application/json; charset=UTF-8", json, Duration.ZERO));
   }
 
   FakeFlink onText(String method, String path, int status, String contentType, String body) {
@@ -92,7 +101,7 @@ final class FakeFlink implements AutoCloseable {
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
@@ -112,7 +121,9 @@ final class FakeFlink implements AutoCloseable {
       headers.putAll(exchange.getRequestHeaders());
       requests.add(new Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
           headers, body));
-      Reply reply = replies.getOrDefault(exchange.getRequestMethod() + " " + uri.getRawPath(),
+      String key = exchange.getRequestMethod() + " " + uri.getRawPath();
+      Reply queried = uri.getRawQuery() == null ? null : replies.get(key + "?");
+      Reply reply = queried != null ? queried : replies.getOrDefault(key,
           // What Flink answers for an unknown URL.
           new Reply(404, "application/json; charset=UTF-8",
               "{\"errors\":[\"Not found: " + uri.getRawPath() + "\"]}", Duration.ZERO));

@@ -4,15 +4,15 @@ package dev.flinkctl.control.rest;
  * Response bodies in the shapes Flink 1.20 sends, extra fields included, so the tests also show
  * that unknown fields are ignored.
  */
-final class FlinkResponses {
-  static final String JOB_ID = "8f1c2a4d5e6f7a8b9c0d1e2f3a4b5c6d";
-  static final String SOURCE_VERTEX = "cbc357ccb763df2852fee8c4fc7d55f2";
-  static final String SINK_VERTEX = "9dd63673dd41ea021b896d5203f3ba7c";
+public final class FlinkResponses {
+  public static final String JOB_ID = "8f1c2a4d5e6f7a8b9c0d1e2f3a4b5c6d";
+  public static final String SOURCE_VERTEX = "cbc357ccb763df2852fee8c4fc7d55f2";
+  public static final String SINK_VERTEX = "9dd63673dd41ea021b896d5203f3ba7c";
 
   private FlinkResponses() {
   }
 
-  static final String OVERVIEW = """
+  public static final String OVERVIEW = """
       {"taskmanagers":1,"slots-total":2,"slots-available":0,"jobs-running":1,"jobs-finished":0,
        "jobs-cancelled":1,"jobs-failed":0,"flink-version":"1.20.3","flink-commit":"cc4cf8d"}
       """;
@@ -34,7 +34,7 @@ final class FlinkResponses {
       ]}
       """;
 
-  static final String JOB_DETAILS = """
+  public static final String JOB_DETAILS = """
       {"jid":"8f1c2a4d5e6f7a8b9c0d1e2f3a4b5c6d","name":"orders-enrichment","isStoppable":false,
        "state":"RUNNING","job-type":"STREAMING","start-time":1718000000000,"end-time":-1,
        "duration":123456,"maxParallelism":-1,"now":1718000123456,
@@ -131,6 +131,26 @@ final class FlinkResponses {
   static final String VERTEX_METRICS = """
       [{"id":"busyTimeMsPerSecond","min":120.0,"max":870.0,"avg":495.0,"sum":990.0,"skew":75.0},
        {"id":"backPressuredTimeMsPerSecond","min":0.0,"max":12.0,"avg":6.0,"sum":12.0,"skew":100.0}]
+      """;
+
+  /**
+   * The names a chained Kafka source vertex ("Source: orders -> Map") lists on 1.20: task metrics
+   * bare, operator metrics behind the operator name with ' ', ':', '.' and ',' made '_', the
+   * KafkaSourceReader's per-partition groups as topic.NAME.partition.N.
+   */
+  public static final String KAFKA_SOURCE_METRIC_NAMES = """
+      [{"id":"numRecordsInPerSecond"},{"id":"busyTimeMsPerSecond"},{"id":"idleTimeMsPerSecond"},
+       {"id":"backPressuredTimeMsPerSecond"},{"id":"Source__orders.numRecordsOut"},
+       {"id":"Source__orders.pendingRecords"},{"id":"Source__orders.currentFetchEventTimeLag"},
+       {"id":"Source__orders.KafkaSourceReader.commitsSucceeded"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.0.currentOffset"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.0.committedOffset"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.1.currentOffset"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.2.currentOffset"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.3.currentOffset"},
+       {"id":"Source__orders.KafkaSourceReader.topic.orders.partition.3.committedOffset"},
+       {"id":"Source__orders.KafkaSourceReader.KafkaConsumer.records-lag-max"},
+       {"id":"Map.numRecordsIn"},{"id":"Map.numRecordsOut"}]
       """;
 
   static final String BACKPRESSURE = """

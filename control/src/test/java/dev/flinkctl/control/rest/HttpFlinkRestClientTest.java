@@ -378,6 +378,21 @@ class HttpFlinkRestClientTest {
   }
 
   @Test
+  void vertexMetricNamesAreTheSubtasksNamesSorted() {
+    String path = "/jobs/" + JOB_ID + "/vertices/" + SOURCE_VERTEX + "/subtasks/metrics";
+    flink.on("GET", path, 200, FlinkResponses.KAFKA_SOURCE_METRIC_NAMES);
+
+    List<String> names = client.vertexMetricNames(JOB_ID, SOURCE_VERTEX);
+
+    assertThat(names).contains("Source__orders.pendingRecords", "busyTimeMsPerSecond",
+            "Source__orders.KafkaSourceReader.topic.orders.partition.3.currentOffset")
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .noneMatch(n -> n.matches("^\\d+\\..*"));
+    assertGet(flink.onlyRequest(), path);
+  }
+
+  @Test
   void backpressure() {
     String path = "/jobs/" + JOB_ID + "/vertices/" + SOURCE_VERTEX + "/backpressure";
     flink.on("GET", path, 200, FlinkResponses.BACKPRESSURE);
