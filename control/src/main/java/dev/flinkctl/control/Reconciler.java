@@ -29,11 +29,18 @@ public final class Reconciler {
   private final Platform platform;
   private final Clock clock;
   private final Supplier<String> triggerIds;
+  private final Autoscaling autoscaling;
 
   public Reconciler(Platform platform, Clock clock, Supplier<String> triggerIds) {
+    this(platform, clock, triggerIds, null);
+  }
+
+  /** @param autoscaling runs spec.autoscaler; null where capacity cannot be written back */
+  public Reconciler(Platform platform, Clock clock, Supplier<String> triggerIds, Autoscaling autoscaling) {
     this.platform = platform;
     this.clock = clock;
     this.triggerIds = triggerIds;
+    this.autoscaling = autoscaling;
   }
 
   /** What a step did: the status now recorded, the action taken and when to run the next step. */
@@ -71,7 +78,12 @@ public final class Reconciler {
     }
     boolean busy = !(decision.action() instanceof Action.Wait w) || !w.reason().equals("steady")
         || recorded.phase() != Phase.Running;
-    return new Step(recorded, decision.action(), busy ? BUSY : STEADY);
+    Duration next = busy ? BUSY : STEADY;
+    if (!busy && autoscaling != null) {
+      recorded = autoscaling.step(resource, cluster, recorded, platform, now, writer);
+      next = Autoscaling.interval(resource).filter(i -> i.compareTo(STEADY) < 0).orElse(STEADY);
+    }
+    return new Step(recorded, decision.action(), next);
   }
 
   private String savepointDir(ResolvedCluster c) {

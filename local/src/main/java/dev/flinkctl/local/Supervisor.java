@@ -3,6 +3,8 @@ package dev.flinkctl.local;
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.api.FlinkClusterStatus;
 import dev.flinkctl.api.Phase;
+import dev.flinkctl.api.TaskManagerSpec;
+import dev.flinkctl.control.Autoscaling;
 import dev.flinkctl.control.Reconciler;
 import dev.flinkctl.control.rest.FlinkRestClient;
 import dev.flinkctl.model.ClusterResolver;
@@ -10,6 +12,7 @@ import dev.flinkctl.model.ResolvedCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -28,12 +31,20 @@ public final class Supervisor {
   public Supervisor(LocalStore store, LocalPlatform platform, Clock clock, Consumer<String> progress) {
     this.store = store;
     this.platform = platform;
-    this.reconciler = new Reconciler(platform, clock, FlinkRestClient::newTriggerId);
+    this.reconciler = new Reconciler(platform, clock, FlinkRestClient::newTriggerId,
+        new Autoscaling((resource, replicas) -> setReplicas(resource.getMetadata().getName(), replicas)));
     this.progress = progress;
   }
 
   public LocalPlatform platform() {
     return platform;
+  }
+
+  /** The autoscaler's decision goes where {@code flinkctl scale} puts it: the stored spec. */
+  private void setReplicas(String name, int replicas) {
+    store.patch(name, spec -> spec.withTaskManager(Objects.requireNonNullElse(spec.taskManager(),
+        new TaskManagerSpec(null, null, null, null)).withReplicas(replicas)));
+    progress.accept(name + ": autoscaler set TaskManagers to " + replicas);
   }
 
   /** One pass over one cluster. */

@@ -97,7 +97,7 @@ public final class FlinkResponses {
          "serialized-throwable":"rO0ABXNyADBvcmcuYXBhY2hlLmZsaW5rLnV0aWwuU2VyaWFsaXplZFRocm93YWJsZQ=="}}}
       """;
 
-  static final String CHECKPOINTS = """
+  public static final String CHECKPOINTS = """
       {"counts":{"restored":1,"total":13,"in_progress":1,"completed":11,"failed":1},
        "summary":{"checkpointed_size":{"min":1024,"max":4096,"avg":2048,"p50":2048,"p90":4096,
                                        "p95":4096,"p99":4096,"p999":4096},

@@ -1,0 +1,113 @@
+package dev.flinkctl.control;
+
+import dev.flinkctl.api.FlinkCluster;
+import dev.flinkctl.api.FlinkClusterStatus;
+import dev.flinkctl.api.Phase;
+import dev.flinkctl.api.RescaleStatus;
+import dev.flinkctl.control.autoscale.Autoscaler;
+import dev.flinkctl.control.autoscale.AutoscalerPolicy;
+import dev.flinkctl.control.autoscale.MetricHistory;
+import dev.flinkctl.control.autoscale.MetricsSampler;
+import dev.flinkctl.control.autoscale.ScalingDecision;
+import dev.flinkctl.control.rest.FlinkRestClient;
+import dev.flinkctl.control.rest.FlinkRestException;
+import dev.flinkctl.model.ResolvedCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The built-in autoscaler beside the control loop. It only sets the desired TaskManager count,
+ * through the field kubectl scale, HPA and KEDA set, so the rescale itself takes the one path
+ * every capacity change takes ({@link Rescaling}). Metric histories live in memory, per cluster:
+ * a restarted controller waits a window before it acts, the safe side.
+ */
+public final class Autoscaling {
+  /** Sets spec.taskManager.replicas: the custom resource on Kubernetes, the stored spec locally. */
+  @FunctionalInterface
+  public interface CapacityWriter {
+    void setReplicas(FlinkCluster resource, int replicas);
+  }
+
+  /** Flink's default max parallelism for small jobs; the cap when the configuration sets none. */
+  static final int DEFAULT_MAX_PARALLELISM = 128;
+
+  private final CapacityWriter capacity;
+  private final Map<String, MetricHistory> histories = new ConcurrentHashMap<>();
+
+  public Autoscaling(CapacityWriter capacity) {
+    this.capacity = capacity;
+  }
+
+  /** How often a steady cluster with an autoscaler needs a step: its metrics interval. */
+  static Optional<Duration> interval(FlinkCluster resource) {
+    return resource.getSpec().job() == null || resource.getSpec().autoscaler() == null ? Optional.empty()
+        : AutoscalerPolicy.of(resource.getSpec().autoscaler()).map(AutoscalerPolicy::metricsInterval);
+  }
+
+  /**
+   * Samples when due, decides, and on a change records the decision in status before setting the
+   * replicas. Returns the status as it now is.
+   */
+  FlinkClusterStatus step(FlinkCluster resource, ResolvedCluster c, FlinkClusterStatus status, Platform platform,
+      Instant now, StatusWriter writer) {
+    String key = c.namespace() + "/" + c.name();
+    Optional<AutoscalerPolicy> policy = c.isApplication() && resource.getSpec().autoscaler() != null
+        ? AutoscalerPolicy.of(resource.getSpec().autoscaler()) : Optional.empty();
+    if (policy.isEmpty()) {
+      histories.remove(key);
+      return status;
+    }
+    MetricHistory history = histories.compute(key,
+        (k, h) -> h == null || !h.policy().equals(policy.get()) ? new MetricHistory(policy.get()) : h);
+    Optional<FlinkRestClient> rest = platform.rest(c);
+    if (!jobRunning(status) || rest.isEmpty()) {
+      return status;
+    }
+    try {
+      if (history.due(now)) {
+        history.add(new MetricsSampler(rest.get()).sample(status.job().id(), now));
+      }
+      ScalingDecision d = Autoscaler.decide(policy.get(), history.samples(), c.taskManager().replicas(),
+          c.taskManager().slots(), maxParallelism(c), lastRescaleEnd(status), rescaling(status), now);
+      if (!d.changes() || checkpointInFlight(rest.get(), status.job().id())) {
+        return status;
+      }
+      FlinkClusterStatus decided = status.withAutoscaler(d.toStatus());
+      writer.write(decided);
+      capacity.setReplicas(resource, d.toReplicas());
+      return decided;
+    } catch (FlinkRestException e) {
+      return status; // no sample this time; the windows simply see fewer
+    }
+  }
+
+  private static boolean jobRunning(FlinkClusterStatus s) {
+    return s.phase() == Phase.Running && s.job() != null && "RUNNING".equals(s.job().state());
+  }
+
+  private static boolean rescaling(FlinkClusterStatus s) {
+    return s.reconciliationOrEmpty().operation() != null || s.rescale() != null && s.rescale().inProgress();
+  }
+
+  /** Asked only when a change is due: a rescale then would drop the checkpoint Flink is taking. */
+  private static boolean checkpointInFlight(FlinkRestClient rest, String jobId) {
+    return rest.checkpoints(jobId).counts().inProgress() > 0;
+  }
+
+  private static Instant lastRescaleEnd(FlinkClusterStatus s) {
+    RescaleStatus r = s.rescale();
+    return r == null || r.completedAt() == null ? null : Instant.parse(r.completedAt());
+  }
+
+  private static int maxParallelism(ResolvedCluster c) {
+    String configured = c.flinkConfiguration().get(ParallelismTarget.MAX_PARALLELISM);
+    try {
+      return configured == null ? DEFAULT_MAX_PARALLELISM : Integer.parseInt(configured.trim());
+    } catch (NumberFormatException e) {
+      return DEFAULT_MAX_PARALLELISM;
+    }
+  }
+}
