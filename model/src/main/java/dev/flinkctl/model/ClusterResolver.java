@@ -250,6 +250,8 @@ public final class ClusterResolver {
     return (int) Math.max(1, cpuMillis / 1000);
   }
 
+  private static final String MAX_PARALLELISM = "pipeline.max-parallelism";
+
   private ResolvedCluster.Job job(JobSpec spec, int totalSlots, Map<String, String> conf, FlinkVersion version) {
     if (spec == null) {
       return null;
@@ -283,7 +285,16 @@ public final class ClusterResolver {
     if (fromConf != null) {
       return new ResolvedCluster.Job(withDefaults, fromConf, true, rescale);
     }
-    return new ResolvedCluster.Job(withDefaults, Math.max(1, totalSlots), false, rescale);
+    int derived = Math.max(1, totalSlots);
+    Integer max = intOrNull(conf.get(MAX_PARALLELISM));
+    if (max != null && max > 0 && derived > max) {
+      // Scaling past the key groups must not make the spec invalid: the job runs at the cap.
+      findings.add(Finding.info("parallelism-source", "spec.taskManager.replicas",
+          "replicas x slots = " + derived + " is above " + MAX_PARALLELISM + " " + max + ": the job runs at " + max
+              + " and the other slots stay idle"));
+      derived = max;
+    }
+    return new ResolvedCluster.Job(withDefaults, derived, false, rescale);
   }
 
   private void positive(String field, int value, int min) {

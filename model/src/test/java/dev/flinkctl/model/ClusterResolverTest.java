@@ -61,6 +61,18 @@ class ClusterResolverTest {
   }
 
   @Test
+  void scalingPastMaxParallelismCapsTheJobInsteadOfRefusingTheSpec() {
+    ClusterResolver.Result r = ClusterResolver.resolve(Seeds.minimal("flink:1.20", """
+        taskManager: {replicas: 10, resources: {cpu: 2}}
+        flinkConfiguration: {pipeline.max-parallelism: "16"}
+        job: {jarURI: local:///opt/flink/usrlib/a.jar}
+        """));
+    assertThat(r.cluster().job().parallelism()).isEqualTo(16);
+    assertThat(r.findings()).noneMatch(Finding::isError)
+        .anySatisfy(f -> assertThat(f.message()).contains("replicas x slots = 20 is above pipeline.max-parallelism 16"));
+  }
+
+  @Test
   void versionFromSpecOrTag() {
     assertThat(ClusterResolver.resolve(Seeds.minimal("registry:5000/team/flink:2.0.0-java17", "")).orThrow()
         .version()).isEqualTo(FlinkVersion.V2_0);
