@@ -1,6 +1,7 @@
 package dev.flinkctl.examples;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,18 +26,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Stateful streaming job whose output {@link VerifyOutput} can check for loss, duplicates and lost state.
  *
- * <p>Record i of a deterministic sequence is keyed by {@code i % keys}; each key counts its records in
- * keyed state and every record becomes the line {@code key,seq,count}. The jar is built against Flink 1.20
- * but uses only APIs that exist unchanged from 1.18 through 2.1, so it must not use OpenContext,
- * open(Configuration), SourceFunction, Time, RestartStrategies or either CheckpointingMode class.
+ * <p>Datagen mode (the default): record i of a deterministic sequence is keyed by {@code i % keys}; each key
+ * counts its records in keyed state and every record becomes the line {@code key,seq,count}. Kafka mode
+ * ({@code --kafka-bootstrap}) counts {@code key,seq} records from a topic instead, see {@link KafkaCountingJob}.
+ * The jar is built against Flink 1.20 but datagen mode uses only APIs that exist unchanged from 1.18 through 2.1,
+ * so it must not use OpenContext, open(Configuration), SourceFunction, Time, RestartStrategies or either
+ * CheckpointingMode class. Kafka mode needs a connector built for the cluster's Flink: this jar's is for 1.20.
  */
 public final class CountingJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(CountingJob.class);
 
     static final String DEFAULT_NAME = "flinkctl-counting-job";
-    private static final Set<String> FLAGS =
-            Set.of("output", "rate", "keys", "checkpoint-interval", "count", "name");
+    private static final Set<String> DATAGEN_FLAGS = Set.of("rate", "keys", "count");
+    static final String KAFKA_BOOTSTRAP = "kafka-bootstrap";
+    // Named here, not in KafkaCountingJob: datagen mode must not load the Kafka classes, which are built for
+    // Flink 1.20 only, while datagen mode runs on 1.18 through 2.x.
+    static final Set<String> KAFKA_FLAGS = Set.of(KAFKA_BOOTSTRAP, "topic", "group", "work-micros");
+    private static final Set<String> FLAGS = union(
+            Set.of("output", "checkpoint-interval", "name"), DATAGEN_FLAGS, KAFKA_FLAGS);
 
     private CountingJob() {}
 
@@ -46,14 +54,23 @@ public final class CountingJob {
         if (output == null) {
             throw new IllegalArgumentException("--output DIR is required (a path or a file:// URI)");
         }
+        long checkpointInterval = Long.parseLong(args.getOrDefault("checkpoint-interval", "2000"));
+        if (checkpointInterval <= 0) {
+            throw new IllegalArgumentException("--checkpoint-interval must be positive");
+        }
+        if (args.containsKey(KAFKA_BOOTSTRAP)) {
+            rejectAny(args, DATAGEN_FLAGS, "--" + KAFKA_BOOTSTRAP);
+            KafkaCountingJob.run(args, output, checkpointInterval);
+            return;
+        }
+        rejectAny(args, KAFKA_FLAGS, "datagen mode (no --" + KAFKA_BOOTSTRAP + ")");
         double rate = Double.parseDouble(args.getOrDefault("rate", "50"));
         int keys = Integer.parseInt(args.getOrDefault("keys", "8"));
-        long checkpointInterval = Long.parseLong(args.getOrDefault("checkpoint-interval", "2000"));
         // DataGeneratorSource treats Long.MAX_VALUE records as "practically unbounded".
         long count = Long.parseLong(args.getOrDefault("count", String.valueOf(Long.MAX_VALUE)));
         String name = args.getOrDefault("name", DEFAULT_NAME);
-        if (rate <= 0 || keys <= 0 || checkpointInterval <= 0 || count <= 0) {
-            throw new IllegalArgumentException("--rate, --keys, --checkpoint-interval and --count must be positive");
+        if (rate <= 0 || keys <= 0 || count <= 0) {
+            throw new IllegalArgumentException("--rate, --keys and --count must be positive");
         }
         LOG.info("Starting {}: output={} rate={}/s keys={} checkpointInterval={}ms count={}",
                 name, output, rate, keys, checkpointInterval,
@@ -68,12 +85,6 @@ public final class CountingJob {
                 new KeyedIndex(keys), count, RateLimiterStrategy.perSecond(rate),
                 Types.TUPLE(Types.INT, Types.LONG));
 
-        FileSink<String> sink = FileSink
-                .forRowFormat(new Path(output), new SimpleStringEncoder<String>("UTF-8"))
-                // Files are committed only by a completed checkpoint, which makes the output exactly-once.
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .build();
-
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "sequence")
                 .uid("sequence-source")
                 // One source subtask, also under reactive/adaptive scaling, so each key sees its records in
@@ -84,7 +95,7 @@ public final class CountingJob {
                 .process(new CountPerKey())
                 .uid("count-per-key")
                 .name("count-per-key")
-                .sinkTo(sink)
+                .sinkTo(fileSink(output))
                 .uid("file-sink")
                 .name("file-sink");
 
@@ -100,6 +111,33 @@ public final class CountingJob {
         if (explicit || !env.getCheckpointConfig().isCheckpointingEnabled()) {
             env.enableCheckpointing(interval);
         }
+    }
+
+    /** Row-format part files of {@code key,seq,count} lines, the format {@link VerifyOutput} reads. */
+    static FileSink<String> fileSink(String output) {
+        return FileSink
+                .forRowFormat(new Path(output), new SimpleStringEncoder<String>("UTF-8"))
+                // Files are committed only by a completed checkpoint, which makes the output exactly-once.
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .build();
+    }
+
+    /** A flag of the other mode would be silently ignored, so it is refused instead. */
+    static void rejectAny(Map<String, String> args, Set<String> flags, String mode) {
+        for (String flag : flags) {
+            if (args.containsKey(flag)) {
+                throw new IllegalArgumentException("--" + flag + " does not apply in " + mode);
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
     }
 
     static Map<String, String> parse(String[] argv) {
