@@ -38,7 +38,7 @@ public final class CountingJob {
     private static final Logger LOG = LoggerFactory.getLogger(CountingJob.class);
 
     static final String DEFAULT_NAME = "flinkctl-counting-job";
-    private static final Set<String> DATAGEN_FLAGS = Set.of("rate", "keys", "count");
+    private static final Set<String> DATAGEN_FLAGS = Set.of("rate", "keys", "count", "stamp");
     static final String KAFKA_BOOTSTRAP = "kafka-bootstrap";
     // Named here, not in KafkaCountingJob: datagen mode must not load the Kafka classes, which are built for
     // Flink 1.20 only, while datagen mode runs on 1.18 through 2.x.
@@ -92,7 +92,7 @@ public final class CountingJob {
                 .setParallelism(1)
                 .setMaxParallelism(1)
                 .keyBy(record -> record.f0)
-                .process(new CountPerKey())
+                .process(new CountPerKey(Boolean.parseBoolean(args.getOrDefault("stamp", "false"))))
                 .uid("count-per-key")
                 .name("count-per-key")
                 .sinkTo(fileSink(output))
@@ -167,10 +167,19 @@ public final class CountingJob {
         }
     }
 
-    /** Emits key,seq,count where count includes this record, so restored state continues the count. */
+    /**
+     * Emits key,seq,count where count includes this record, so restored state continues the count. With
+     * {@code --stamp true} a fourth field holds the wall-clock millis it was counted: gaps in it show how long
+     * no record got through, which is how the rescale benchmark reads downtime off the sink.
+     */
     static final class CountPerKey extends KeyedProcessFunction<Integer, Tuple2<Integer, Long>, String> {
+        private final boolean stamp;
         // Fetched lazily because open() changed signature between 1.x and 2.x; no single override fits both.
         private transient ValueState<Long> count;
+
+        CountPerKey(boolean stamp) {
+            this.stamp = stamp;
+        }
 
         @Override
         public void processElement(Tuple2<Integer, Long> record, Context ctx, Collector<String> out)
@@ -181,7 +190,8 @@ public final class CountingJob {
             Long previous = count.value();
             long current = previous == null ? 1 : previous + 1;
             count.update(current);
-            out.collect(record.f0 + "," + record.f1 + "," + current);
+            String line = record.f0 + "," + record.f1 + "," + current;
+            out.collect(stamp ? line + "," + System.currentTimeMillis() : line);
         }
     }
 }

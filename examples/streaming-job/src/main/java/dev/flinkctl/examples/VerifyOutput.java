@@ -210,7 +210,8 @@ public final class VerifyOutput {
             }
             String[] fields = text.split(",");
             try {
-                if (fields.length != 3) {
+                // A fourth field is the --stamp time, which says nothing about loss or duplicates.
+                if (fields.length != 3 && fields.length != 4) {
                     throw new NumberFormatException();
                 }
                 Line line = new Line(Integer.parseInt(fields[0].trim()), Long.parseLong(fields[1].trim()),

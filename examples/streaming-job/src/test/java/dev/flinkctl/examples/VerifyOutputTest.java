@@ -36,6 +36,19 @@ class VerifyOutputTest {
     }
 
     @Test
+    void stampedLinesAreCheckedLikeThePlainOnes() throws IOException {
+        List<String> lines = correctLines(20).stream().map(l -> l + ",1763800000000").collect(
+                java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        lines.remove(3);
+        write("s/part-a-0-0", lines);
+
+        Report report = VerifyOutput.verify(dir, KEYS);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.toString()).doesNotContain("malformed");
+    }
+
+    @Test
     void duplicateLineIsReported() throws IOException {
         List<String> lines = correctLines(20);
         write("b/part-a-0-0", lines);
