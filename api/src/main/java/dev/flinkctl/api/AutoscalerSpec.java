@@ -30,6 +30,8 @@ public record AutoscalerSpec(
     @Min(1)
     @JsonPropertyDescription("Kafka lag (records) one parallel source instance may carry, as KEDA's lagThreshold: desired parallelism = lag / lagThreshold, capped at the partition count. Unset: lag is not a signal.")
     Long lagThreshold,
+    @JsonPropertyDescription("Read the lag from Kafka itself (committed offsets of the group against end offsets), as KEDA does. Unset: the sources' pendingRecords metric.")
+    KafkaLagSpec kafka,
     @JsonPropertyDescription("How often metrics are sampled (default 10s).")
     String metricsInterval,
     @JsonPropertyDescription("How long a higher recommendation must hold before scaling up (default 30s).")

@@ -2,11 +2,14 @@ package dev.flinkctl.control;
 
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.api.FlinkClusterStatus;
+import dev.flinkctl.api.KafkaLagSpec;
 import dev.flinkctl.api.Phase;
 import dev.flinkctl.api.RescaleStatus;
 import dev.flinkctl.control.autoscale.Autoscaler;
 import dev.flinkctl.control.autoscale.AutoscalerPolicy;
+import dev.flinkctl.control.autoscale.KafkaLag;
 import dev.flinkctl.control.autoscale.MetricHistory;
+import dev.flinkctl.control.autoscale.MetricSample;
 import dev.flinkctl.control.autoscale.MetricsSampler;
 import dev.flinkctl.control.autoscale.ScalingDecision;
 import dev.flinkctl.control.rest.FlinkRestClient;
@@ -36,6 +39,8 @@ public final class Autoscaling {
 
   private final CapacityWriter capacity;
   private final Map<String, MetricHistory> histories = new ConcurrentHashMap<>();
+  private final Map<String, KafkaLag> lags = new ConcurrentHashMap<>();
+  private final Map<String, Instant> postponedSince = new ConcurrentHashMap<>();
 
   public Autoscaling(CapacityWriter capacity) {
     this.capacity = capacity;
@@ -58,6 +63,7 @@ public final class Autoscaling {
         ? AutoscalerPolicy.of(resource.getSpec().autoscaler()) : Optional.empty();
     if (policy.isEmpty()) {
       histories.remove(key);
+      lag(key, null);
       return status;
     }
     MetricHistory history = histories.compute(key,
@@ -68,20 +74,58 @@ public final class Autoscaling {
     }
     try {
       if (history.due(now)) {
-        history.add(new MetricsSampler(rest.get()).sample(status.job().id(), now));
+        MetricSample sample = new MetricsSampler(rest.get()).sample(status.job().id(), now);
+        KafkaLag kafka = lag(key, resource.getSpec().autoscaler().kafka());
+        if (kafka != null) {
+          KafkaLag.Reading reading = kafka.read();
+          sample = sample.withKafkaLag(reading.lag(), reading.partitions());
+        }
+        history.add(sample);
       }
       ScalingDecision d = Autoscaler.decide(policy.get(), history.samples(), c.taskManager().replicas(),
           c.taskManager().slots(), maxParallelism(c), lastRescaleEnd(status), rescaling(status), now);
-      if (!d.changes() || checkpointInFlight(rest.get(), status.job().id())) {
+      if (!d.changes()) {
+        postponedSince.remove(key);
         return status;
       }
+      if (postpone(key, rest.get(), status.job().id(), policy.get(), now)) {
+        return status;
+      }
+      postponedSince.remove(key);
       FlinkClusterStatus decided = status.withAutoscaler(d.toStatus());
       writer.write(decided);
       capacity.setReplicas(resource, d.toReplicas());
       return decided;
-    } catch (FlinkRestException e) {
+    } catch (FlinkRestException | IllegalStateException e) {
       return status; // no sample this time; the windows simply see fewer
     }
+  }
+
+  /** The Kafka reader for this cluster's spec, reopened when the spec changes; null when lag comes from Flink. */
+  private KafkaLag lag(String key, KafkaLagSpec spec) {
+    KafkaLag current = lags.get(key);
+    if (current != null && current.spec().equals(spec)) {
+      return current;
+    }
+    if (current != null) {
+      lags.remove(key).close();
+    }
+    if (spec == null) {
+      return null;
+    }
+    KafkaLag created = new KafkaLag(spec);
+    lags.put(key, created);
+    return created;
+  }
+
+  /**
+   * A rescale now would drop the checkpoint Flink is taking, so wait for it; but a job under
+   * backpressure is seldom without one, so not for longer than two metric intervals.
+   */
+  private boolean postpone(String key, FlinkRestClient rest, String jobId, AutoscalerPolicy policy, Instant now) {
+    Instant since = postponedSince.computeIfAbsent(key, k -> now);
+    boolean waitedEnough = !now.isBefore(since.plus(policy.metricsInterval().multipliedBy(2)));
+    return !waitedEnough && checkpointInFlight(rest, jobId);
   }
 
   private static boolean jobRunning(FlinkClusterStatus s) {
@@ -92,7 +136,6 @@ public final class Autoscaling {
     return s.reconciliationOrEmpty().operation() != null || s.rescale() != null && s.rescale().inProgress();
   }
 
-  /** Asked only when a change is due: a rescale then would drop the checkpoint Flink is taking. */
   private static boolean checkpointInFlight(FlinkRestClient rest, String jobId) {
     return rest.checkpoints(jobId).counts().inProgress() > 0;
   }

@@ -48,4 +48,10 @@ public record MetricSample(
   public Integer backpressurePercent() {
     return hasBackpressure() ? Texts.percent(backpressureRatio) : null;
   }
+
+  /** This sample with the lag and partition count read from Kafka instead of the source's metrics. */
+  public MetricSample withKafkaLag(long lag, int topicPartitions) {
+    return new MetricSample(time, parallelism, taskManagers, busyRatio, backpressureRatio, lag, topicPartitions,
+        busiestVertex);
+  }
 }

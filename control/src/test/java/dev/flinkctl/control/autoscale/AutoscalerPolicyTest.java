@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class AutoscalerPolicyTest {
   private static AutoscalerSpec spec(Boolean enabled, Integer min, Integer max) {
-    return new AutoscalerSpec(enabled, min, max, null, null, null, null, null, null, null);
+    return new AutoscalerSpec(enabled, min, max, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -23,7 +23,7 @@ class AutoscalerPolicyTest {
 
   @Test
   void givenValuesWinAndPercentsBecomeFractions() {
-    AutoscalerPolicy p = AutoscalerPolicy.of(new AutoscalerSpec(true, 2, 8, 80, 40, 5000L, "5s", "1min",
+    AutoscalerPolicy p = AutoscalerPolicy.of(new AutoscalerSpec(true, 2, 8, 80, 40, 5000L, null, "5s", "1min",
         "90s", "2m")).orElseThrow();
 
     assertThat(p).isEqualTo(new AutoscalerPolicy(2, 8, 0.8, 0.4, 5000L, Duration.ofSeconds(5),
@@ -42,7 +42,7 @@ class AutoscalerPolicyTest {
   void specThatSkippedValidationFailsLoudly() {
     assertThatThrownBy(() -> AutoscalerPolicy.of(spec(null, null, null)))
         .hasMessageContaining("spec.autoscaler.maxReplicas");
-    assertThatThrownBy(() -> AutoscalerPolicy.of(new AutoscalerSpec(null, null, 3, null, null, null, "often",
+    assertThatThrownBy(() -> AutoscalerPolicy.of(new AutoscalerSpec(null, null, 3, null, null, null, null, "often",
         null, null, null))).hasMessageContaining("metricsInterval").hasMessageContaining("'often'");
     assertThatThrownBy(() -> AutoscalerPolicy.of(spec(null, 4, 2))).hasMessageContaining("minReplicas");
   }
