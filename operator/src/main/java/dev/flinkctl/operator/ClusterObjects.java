@@ -16,17 +16,26 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
-/** Writes one cluster's objects: server-side apply under one field manager, and label-selected removal. */
+/**
+ * One cluster's objects: read from {@link OwnedObjects}, written by server-side apply under one
+ * field manager, removed by label.
+ */
 public final class ClusterObjects {
   public static final String FIELD_MANAGER = "flinkctl";
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterObjects.class);
 
   /** Every kind the model renders, workloads first so that removing a cluster stops its pods before the rest. */
   static final List<Class<? extends HasMetadata>> KINDS = List.of(Deployment.class, PodDisruptionBudget.class,
@@ -40,30 +49,63 @@ public final class ClusterObjects {
   });
 
   private final KubernetesClient client;
+  private final OwnedObjects owned;
 
+  /** Reading from the API server itself, for tools and tests that run without the operator's informers. */
   public ClusterObjects(KubernetesClient client) {
+    this(client, OwnedObjects.api(client));
+  }
+
+  public ClusterObjects(KubernetesClient client, OwnedObjects owned) {
     this.client = client;
+    this.owned = owned;
+  }
+
+  public <T extends HasMetadata> Optional<T> get(Class<T> kind, String namespace, String name) {
+    return owned.get(kind, namespace, name);
+  }
+
+  /** Applies every object, whatever is stored; see {@link #apply(List, boolean)}. */
+  public List<HasMetadata> apply(List<HasMetadata> objects) {
+    return apply(objects, false);
   }
 
   /**
    * Applies and returns what the API server stored. Objects go out in waves, each wave's requests
    * together: first what pods need to exist before they start (identity, Role, configuration,
    * Services), then the RoleBinding, whose Role must exist for Kubernetes to allow it, then the
-   * workloads. A spec change so costs three round trips instead of one per object, and pods never
-   * start with the previous configuration.
+   * workloads. Pods so never start with the previous configuration. With {@code skipUnchanged},
+   * an object whose stored copy was applied from the same content ({@link AppliedHash}) is left
+   * alone: a configuration change then writes the ConfigMap and the two Deployments, not all eight
+   * objects. A hand edit of an object is so undone only by the next change of that object.
    */
-  public List<HasMetadata> apply(List<HasMetadata> objects) {
+  public List<HasMetadata> apply(List<HasMetadata> objects, boolean skipUnchanged) {
+    List<HasMetadata> changed = new ArrayList<>();
+    for (HasMetadata o : objects) {
+      AppliedHash.stamp(o);
+      if (skipUnchanged && AppliedHash.unchanged(o, owned.get(o.getClass(), o.getMetadata().getNamespace(),
+          o.getMetadata().getName()))) {
+        LOG.debug("{} unchanged, not applied", key(o));
+      } else {
+        changed.add(o);
+      }
+    }
     List<HasMetadata> applied = new ArrayList<>();
     for (int wave = 0; wave < 3; wave++) {
       int w = wave;
-      applied.addAll(applyTogether(objects.stream().filter(o -> wave(o) == w).toList()));
+      applied.addAll(applyTogether(changed.stream().filter(o -> wave(o) == w).toList()));
     }
     return applied;
   }
 
   private List<HasMetadata> applyTogether(List<HasMetadata> wave) {
+    if (wave.size() == 1) {
+      return List.of(applyOne(wave.get(0)));
+    }
+    // The reconcile's logging context (the FlinkCluster's namespace and name) goes along to the pool.
+    Map<String, String> context = MDC.getCopyOfContextMap();
     List<CompletableFuture<HasMetadata>> pending = wave.stream()
-        .map(o -> CompletableFuture.supplyAsync(() -> applyOne(o), APPLIERS)).toList();
+        .map(o -> CompletableFuture.supplyAsync(() -> withContext(context, () -> applyOne(o)), APPLIERS)).toList();
     List<HasMetadata> done = new ArrayList<>();
     for (CompletableFuture<HasMetadata> f : pending) {
       try {
@@ -75,9 +117,24 @@ public final class ClusterObjects {
     return done;
   }
 
+  private static <T> T withContext(Map<String, String> context, Supplier<T> work) {
+    if (context == null) {
+      return work.get();
+    }
+    MDC.setContextMap(context);
+    try {
+      return work.get();
+    } finally {
+      MDC.clear();
+    }
+  }
+
   private HasMetadata applyOne(HasMetadata o) {
     // forceConflicts: flinkctl owns these objects; a hand edit of a field it sets is undone, as with render | apply.
-    return client.resource(o).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    HasMetadata stored = client.resource(o).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    owned.written(stored);
+    LOG.debug("applied {}", key(o));
+    return stored;
   }
 
   private static int wave(HasMetadata o) {
@@ -122,9 +179,14 @@ public final class ClusterObjects {
   public Optional<Deployment> scale(String namespace, String name, int replicas) {
     PatchContext merge = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE)
         .withFieldManager(FIELD_MANAGER).build();
+    // The patch also drops the applied digest: the Deployment no longer is what was applied, and the
+    // next deploy must write it even if the spec asks for what was applied before the scale.
+    String patch = "{\"metadata\":{\"annotations\":{\"" + AppliedHash.ANNOTATION + "\":null}},"
+        + "\"spec\":{\"replicas\":" + replicas + "}}";
     try {
-      return Optional.of(client.apps().deployments().inNamespace(namespace).withName(name)
-          .patch(merge, "{\"spec\":{\"replicas\":" + replicas + "}}"));
+      Deployment scaled = client.apps().deployments().inNamespace(namespace).withName(name).patch(merge, patch);
+      owned.written(scaled);
+      return Optional.of(scaled);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return Optional.empty();

@@ -2,11 +2,8 @@ package dev.flinkctl.operator;
 
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.api.FlinkClusterStatus;
-import dev.flinkctl.api.Labels;
 import dev.flinkctl.control.Reconciler;
 import dev.flinkctl.control.rest.FlinkRestClient;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -14,8 +11,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +34,7 @@ public final class FlinkClusterReconciler
   private final OperatorMetrics metrics;
   private final Requeue requeue;
   private final ClusterCleanup cleanup;
-  private volatile InformerEventSource<Deployment, FlinkCluster> deployments;
+  private volatile OwnedInformers owned;
 
   FlinkClusterReconciler(RestEndpoints rest, Clock clock, EventRecorder events, OperatorMetrics metrics,
       Duration cleanupTimeout) {
@@ -51,15 +46,11 @@ public final class FlinkClusterReconciler
     this.cleanup = new ClusterCleanup(cleanupTimeout, clock, events, rest);
   }
 
-  /** Deployments flinkctl made, mapped to their FlinkCluster by owner reference: their status changes wake the loop. */
+  /** The objects flinkctl made: Deployment status changes wake the loop, every kind is read from cache. */
   @Override
   public List<EventSource<?, FlinkCluster>> prepareEventSources(EventSourceContext<FlinkCluster> context) {
-    deployments = new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, FlinkCluster.class)
-        .withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGER)
-        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(FlinkCluster.class))
-        .withNamespacesInheritedFromController()
-        .build(), context);
-    return List.of(deployments);
+    owned = new OwnedInformers(context);
+    return owned.eventSources();
   }
 
   @Override
@@ -67,17 +58,21 @@ public final class FlinkClusterReconciler
     long start = System.nanoTime();
     boolean ok = false;
     try {
-      KubernetesPlatform platform = new KubernetesPlatform(new ClusterObjects(context.getClient()),
-          new CachedDeployments(deployments, resource), rest);
+      KubernetesPlatform platform = new KubernetesPlatform(
+          new ClusterObjects(context.getClient(), owned.of(resource)), rest);
       StatusUpdater writer = new StatusUpdater(resource, context);
       FlinkClusterStatus before = resource.getStatus();
       Reconciler.Step step = new Reconciler(platform, clock, FlinkRestClient::newTriggerId)
           .reconcile(resource, before, writer);
-      DecisionEvents.of(before, step).forEach(note -> events.record(resource, note));
+      // Lines logged here need not name the cluster: JOSDK puts its namespace and name in the MDC.
+      for (DecisionEvents.Note note : DecisionEvents.of(before, step)) {
+        LOG.info("{}: {}", note.reason(), note.message());
+        events.record(resource, note);
+      }
       metrics.phase(resource, step.status().phase());
       metrics.statusWrites(writer.writes());
-      LOG.debug("{}/{}: {} -> {}", resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-          step.action(), step.status().phase());
+      LOG.debug("{} -> {}, {} status writes", step.action().getClass().getSimpleName(), step.status().phase(),
+          writer.writes());
       ok = true;
       return requeue.after(resource, before, step)
           .map(d -> UpdateControl.<FlinkCluster>noUpdate().rescheduleAfter(d.toMillis()))

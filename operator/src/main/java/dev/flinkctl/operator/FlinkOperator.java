@@ -51,6 +51,8 @@ public final class FlinkOperator implements AutoCloseable {
       }
     });
     operator.start();
+    LOG.info("flinkctl operator {} started as {}, watching {}", OperatorVersion.get(), identity,
+        settings.watchNamespaces().isEmpty() ? "all namespaces" : String.join(",", settings.watchNamespaces()));
     webhook = settings.webhook() ? startWebhook(client, settings, clock) : null;
     http = new HttpEndpoints(settings.httpPort(), metrics::prometheus,
         () -> operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy());

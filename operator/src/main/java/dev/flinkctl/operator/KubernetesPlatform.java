@@ -28,19 +28,17 @@ public final class KubernetesPlatform implements Platform {
   public static final String OBJECTS = "flink.apache.org/objects";
 
   private final ClusterObjects objects;
-  private final DeploymentReader deployments;
   private final RestEndpoints rest;
 
-  public KubernetesPlatform(ClusterObjects objects, DeploymentReader deployments, RestEndpoints rest) {
+  public KubernetesPlatform(ClusterObjects objects, RestEndpoints rest) {
     this.objects = objects;
-    this.deployments = deployments;
     this.rest = rest;
   }
 
   @Override
   public Deployment observe(ResolvedCluster cluster) {
-    var jm = deployments.get(cluster.namespace(), ResourceNames.jobManager(cluster.name()));
-    var tm = deployments.get(cluster.namespace(), ResourceNames.taskManager(cluster.name()));
+    var jm = workload(cluster.namespace(), ResourceNames.jobManager(cluster.name()));
+    var tm = workload(cluster.namespace(), ResourceNames.taskManager(cluster.name()));
     if (jm.isEmpty() || tm.isEmpty()) {
       return Deployment.none();
     }
@@ -56,12 +54,16 @@ public final class KubernetesPlatform implements Platform {
         ready(tm.get()), failure);
   }
 
+  private Optional<io.fabric8.kubernetes.api.model.apps.Deployment> workload(String namespace, String name) {
+    return objects.get(io.fabric8.kubernetes.api.model.apps.Deployment.class, namespace, name);
+  }
+
   @Override
   public void deploy(Plan plan) {
     KubernetesModel.Rendered rendered = KubernetesModel.render(plan.resource(), c -> plan.launch());
     ResolvedCluster c = rendered.cluster();
     Optional<io.fabric8.kubernetes.api.model.apps.Deployment> before =
-        deployments.get(c.namespace(), ResourceNames.jobManager(c.name()));
+        workload(c.namespace(), ResourceNames.jobManager(c.name()));
     List<HasMetadata> wanted = rendered.objects();
     String keys = String.join(",", wanted.stream().map(ClusterObjects::key).sorted().toList());
     for (HasMetadata o : wanted) {
@@ -72,14 +74,15 @@ public final class KubernetesPlatform implements Platform {
         }
       }
     }
+    String previous = before.map(d -> d.getMetadata().getAnnotations()).map(a -> a.get(OBJECTS)).orElse(null);
+    boolean sameObjects = keys.equals(previous);
     try {
-      List<HasMetadata> applied = objects.apply(wanted);
-      applied.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.apps.Deployment)
-          .forEach(o -> deployments.applied((io.fabric8.kubernetes.api.model.apps.Deployment) o));
+      // Unchanged objects are skipped only while the set of objects stays the same: after HA was
+      // turned off and on again, the caches may still hold the copies the first change deleted.
+      objects.apply(wanted, sameObjects);
       // A first deploy has nothing to remove, nor has one that renders the same objects as the last;
       // otherwise drop what the spec stopped asking for (HA turned off).
-      String previous = before.map(d -> d.getMetadata().getAnnotations()).map(a -> a.get(OBJECTS)).orElse(null);
-      if (before.isPresent() && !keys.equals(previous)) {
+      if (before.isPresent() && !sameObjects) {
         objects.prune(c.namespace(), c.name(), wanted);
       }
     } catch (KubernetesClientException e) {
@@ -90,8 +93,7 @@ public final class KubernetesPlatform implements Platform {
   @Override
   public void scaleTaskManagers(ResolvedCluster cluster, int replicas) {
     try {
-      objects.scale(cluster.namespace(), ResourceNames.taskManager(cluster.name()), replicas)
-          .ifPresent(deployments::applied);
+      objects.scale(cluster.namespace(), ResourceNames.taskManager(cluster.name()), replicas);
     } catch (KubernetesClientException e) {
       throw new PlatformException("scaling " + cluster.name() + " failed: " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ public final class OperatorMain {
   private OperatorMain() {}
 
   public static void main(String[] args) {
+    OperatorLogging.useOwnConfiguration();
     OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
     KubernetesClient client = new KubernetesClientBuilder().build();
     FlinkOperator operator = FlinkOperator.start(client, settings);

@@ -10,7 +10,8 @@ import java.util.List;
  * every permission that Role grants (Kubernetes refuses to let it escalate), hence watch on configmaps.
  */
 final class OperatorRbac {
-  private static final String[] WRITE = {"get", "list", "create", "patch", "update", "delete"};
+  /** Watch too: the operator keeps every kind it applies in an informer, to skip applies that change nothing. */
+  private static final String[] WRITE = {"get", "list", "watch", "create", "patch", "update", "delete"};
 
   private OperatorRbac() {}
 

@@ -47,7 +47,10 @@ final class Requeue {
       unchangedPolls.remove(uid);
       return Optional.empty();
     }
-    if (s.phase() == Phase.Running && !operation) {
+    // An in-place rescale ends inside Flink, where no Kubernetes event reports it: poll it as an
+    // unsettled job, not at the running job's once a minute.
+    boolean rescaling = s.rescale() != null && s.rescale().inProgress();
+    if (s.phase() == Phase.Running && !operation && !rescaling) {
       unchangedPolls.remove(uid);
       return Optional.of(untilNextSavepoint(resource, s).filter(d -> d.compareTo(RUNNING_JOB) < 0).orElse(RUNNING_JOB));
     }

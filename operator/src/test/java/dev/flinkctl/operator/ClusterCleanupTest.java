@@ -27,7 +27,7 @@ class ClusterCleanupTest {
   @Test
   void aCleanupPastItsTimeoutLetsGoAndSaysSo() {
     FlinkCluster fc = api.createSeed("flink-cluster.yaml", "default");
-    new KubernetesPlatform(new ClusterObjects(api.client), DeploymentReader.api(api.client), RestEndpoints.inCluster())
+    new KubernetesPlatform(new ClusterObjects(api.client), RestEndpoints.inCluster())
         .deploy(KubernetesPlatformTest.plan(fc));
     // A pod that never stops (a stuck node) would hold the finalizer forever.
     api.client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("stuck")
@@ -52,7 +52,7 @@ class ClusterCleanupTest {
   void theAnnotationStopsTheJobWithASavepointBeforeTheClusterGoes() throws Exception {
     try (FakeFlinkRest flink = new FakeFlinkRest()) {
       FlinkCluster fc = api.createSeed("flink-application.yaml", "default");
-      new KubernetesPlatform(new ClusterObjects(api.client), DeploymentReader.api(api.client), RestEndpoints.inCluster())
+      new KubernetesPlatform(new ClusterObjects(api.client), RestEndpoints.inCluster())
           .deploy(KubernetesPlatformTest.plan(fc));
       fc.getMetadata().getAnnotations().put(ClusterCleanup.SAVEPOINT_ON_DELETE, "true");
       fc.setStatus(dev.flinkctl.api.FlinkClusterStatus.initial().withJob(

@@ -26,7 +26,7 @@ class KubernetesPlatformTest {
   static final List<String> SEEDS = Seeds.CLUSTERS;
   private final MockApi api = new MockApi();
   private final KubernetesPlatform platform = new KubernetesPlatform(new ClusterObjects(api.client),
-      DeploymentReader.api(api.client), RestEndpoints.inCluster());
+      RestEndpoints.inCluster());
 
   @AfterEach
   void close() {

@@ -2,8 +2,10 @@ package dev.flinkctl.operator;
 
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.model.Seeds;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
@@ -12,18 +14,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 
-/** A fabric8 mock API server in CRUD mode, with server-side apply, and the FlinkCluster CRD installed. */
+/**
+ * A fabric8 mock API server in CRUD mode, with server-side apply and the scale subresource, and the
+ * FlinkCluster CRD installed.
+ */
 final class MockApi implements AutoCloseable {
   final ServerSideApplyDispatcher dispatcher = new ServerSideApplyDispatcher();
   final KubernetesMockServer server;
   final KubernetesClient client;
 
   MockApi() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    CustomResourceDefinition crd = crd();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+        new ScaleSubresourceDispatcher(dispatcher, dispatcher, crd), false);
     server.init();
     client = server.createClient();
-    try (InputStream crd = Files.newInputStream(Seeds.root().resolve("deploy/crds/flinkclusters.flink.apache.org-v1.yml"))) {
-      client.resource(client.apiextensions().v1().customResourceDefinitions().load(crd).item()).create();
+    client.resource(crd).create();
+  }
+
+  private static CustomResourceDefinition crd() {
+    try (InputStream in = Files.newInputStream(Seeds.root().resolve("deploy/crds/flinkclusters.flink.apache.org-v1.yml"))) {
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -125,8 +125,7 @@ class OperatorTest {
   @Test
   void anOperatorKilledMidDeployIsReplacedByOneThatConvergesWithoutDuplicates() {
     FlinkCluster fc = api.createSeed("flink-application.yaml", "default");
-    KubernetesPlatform real = new KubernetesPlatform(new ClusterObjects(api.client), DeploymentReader.api(api.client),
-        RestEndpoints.inCluster());
+    KubernetesPlatform real = new KubernetesPlatform(new ClusterObjects(api.client), RestEndpoints.inCluster());
     Plan plan = KubernetesPlatformTest.plan(fc);
     List<HasMetadata> rendered = KubernetesModel.render(fc, c -> plan.launch()).objects();
     // The first operator records its decision, applies two objects and dies.

@@ -6,6 +6,7 @@ import dev.flinkctl.api.ComponentStatus;
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.api.FlinkClusterStatus;
 import dev.flinkctl.api.Phase;
+import dev.flinkctl.api.RescaleStatus;
 import dev.flinkctl.control.Action;
 import dev.flinkctl.control.Reconciler;
 import dev.flinkctl.model.Seeds;
@@ -55,6 +56,21 @@ class RequeueTest {
   void aRunningJobIsCheckedEveryMinute() {
     var step = new Reconciler.Step(status(Phase.Running, 1), new Action.Wait("steady"), Duration.ofSeconds(5));
     assertThat(requeue.after(application, step.status(), step)).contains(Requeue.RUNNING_JOB);
+  }
+
+  /** Flink finishes an in-place rescale on its own; a minute's wait would leave status.rescale stale that long. */
+  @Test
+  void aRunningJobBeingRescaledIsPolledLikeAnUnsettledOne() {
+    RescaleStatus rescaling = new RescaleStatus(1, 2, 2, 4, "in-place", "2 TaskManagers x 2 slots = 4",
+        "2026-01-01T00:00:00Z", null, null);
+    var step = new Reconciler.Step(status(Phase.Running, 1).withRescale(rescaling),
+        new Action.Wait("rescaling to parallelism 4 (in-place)"), Duration.ofSeconds(1));
+    assertThat(requeue.after(application, status(Phase.Running, 1), step)).contains(Duration.ofSeconds(1));
+    assertThat(requeue.after(application, step.status(), step)).contains(Duration.ofSeconds(2));
+
+    var done = new Reconciler.Step(step.status().withRescale(rescaling.completed("2026-01-01T00:00:09Z", "done")),
+        new Action.Wait("steady"), Duration.ofSeconds(5));
+    assertThat(requeue.after(application, done.status(), done)).contains(Requeue.RUNNING_JOB);
   }
 
   private static FlinkClusterStatus status(Phase phase, int readyJobManagers) {

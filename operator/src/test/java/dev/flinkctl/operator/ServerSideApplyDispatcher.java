@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same field manager applied last time but not now, then merges the applied fields in (lists
  * whole). That is server-side apply for a manager that owns what it applies; conflicts between
  * managers are not modelled. Also answers the permission check JOSDK makes before leader election
- * (a SelfSubjectRulesReview) with "everything allowed", and counts requests, for the benchmark.
+ * (a SelfSubjectRulesReview) with "everything allowed", and counts and times requests, for the benchmark.
  */
 final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,11 +39,42 @@ final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
   /** Requests from a client with this user agent (a benchmark's own) are not counted. */
   static final String UNCOUNTED_AGENT = "flinkctl-benchmark";
 
+  /** One request as the server handled it, from its start to its answer; {@code counted} is false for a benchmark's own. */
+  record Served(long startNanos, long endNanos, boolean counted, String method, String path) {}
+
+  /** Requests served while timing is on, for a benchmark's account of where an update's time went. */
+  private volatile Queue<Served> served;
+
+  void startTiming() {
+    served = new ConcurrentLinkedQueue<>();
+  }
+
+  List<Served> stopTiming() {
+    List<Served> all = List.copyOf(served);
+    served = null;
+    return all;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    boolean watch = request.getPath().contains("watch=true");
+    Queue<Served> timing = served;
+    if (timing == null || request.getPath().contains("watch=true")) {
+      return countAndDispatch(request);
+    }
+    long start = System.nanoTime();
+    MockResponse response = countAndDispatch(request);
+    timing.add(new Served(start, System.nanoTime(), !uncounted(request), request.getMethod(), request.getPath()));
+    return response;
+  }
+
+  private static boolean uncounted(RecordedRequest request) {
     String agent = request.getHeader("User-Agent");
-    if (agent != null && agent.contains(UNCOUNTED_AGENT)) {
+    return agent != null && agent.contains(UNCOUNTED_AGENT);
+  }
+
+  private MockResponse countAndDispatch(RecordedRequest request) {
+    boolean watch = request.getPath().contains("watch=true");
+    if (uncounted(request)) {
       return super.dispatch(request);
     }
     if (!watch) {
