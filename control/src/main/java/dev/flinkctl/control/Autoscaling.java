@@ -47,7 +47,7 @@ public final class Autoscaling {
   }
 
   /** How often a steady cluster with an autoscaler needs a step: its metrics interval. */
-  static Optional<Duration> interval(FlinkCluster resource) {
+  public static Optional<Duration> interval(FlinkCluster resource) {
     return resource.getSpec().job() == null || resource.getSpec().autoscaler() == null ? Optional.empty()
         : AutoscalerPolicy.of(resource.getSpec().autoscaler()).map(AutoscalerPolicy::metricsInterval);
   }

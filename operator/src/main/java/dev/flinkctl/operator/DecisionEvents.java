@@ -6,6 +6,7 @@ import dev.flinkctl.api.JobStatus;
 import dev.flinkctl.api.Phase;
 import dev.flinkctl.control.Action;
 import dev.flinkctl.control.Reconciler;
+import dev.flinkctl.control.rest.ParallelismBounds;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ final class DecisionEvents {
     if (error != null && !error.equals(previous)) {
       notes.add(new Note(WARNING, "ReconcileFailed", error));
     }
+    notes.addAll(ScalingEvents.of(before, after));
     return notes;
   }
 
@@ -55,6 +57,10 @@ final class DecisionEvents {
           + (launch.restorePath() == null ? "" : " from " + launch.restorePath())));
     } else if (action instanceof Action.Scale s) {
       note = new Note(NORMAL, "Scaling", "scaling TaskManagers to " + s.taskManagers());
+    } else if (action instanceof Action.SetParallelism p) {
+      int most = p.vertices().values().stream().mapToInt(ParallelismBounds::upperBound).max().orElse(0);
+      note = new Note(NORMAL, "SettingParallelism", "asking job " + p.jobId() + " to run its "
+          + p.vertices().size() + " vertices at parallelism up to " + most + " (resource requirements, in place)");
     } else if (action instanceof Action.TriggerSavepoint t) {
       note = new Note(NORMAL, "SavepointTriggered", "savepoint of job " + t.jobId() + " to " + t.directory()
           + " (trigger " + t.triggerId() + ")");

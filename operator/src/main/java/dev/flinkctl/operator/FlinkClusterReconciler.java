@@ -2,8 +2,12 @@ package dev.flinkctl.operator;
 
 import dev.flinkctl.api.FlinkCluster;
 import dev.flinkctl.api.FlinkClusterStatus;
+import dev.flinkctl.control.Autoscaling;
 import dev.flinkctl.control.Reconciler;
 import dev.flinkctl.control.rest.FlinkRestClient;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -34,16 +38,28 @@ public final class FlinkClusterReconciler
   private final OperatorMetrics metrics;
   private final Requeue requeue;
   private final ClusterCleanup cleanup;
+  private final Autoscaling autoscaling;
   private volatile OwnedInformers owned;
 
-  FlinkClusterReconciler(RestEndpoints rest, Clock clock, EventRecorder events, OperatorMetrics metrics,
-      Duration cleanupTimeout) {
+  FlinkClusterReconciler(KubernetesClient client, RestEndpoints rest, Clock clock, EventRecorder events,
+      OperatorMetrics metrics, Duration cleanupTimeout) {
     this.rest = rest;
     this.clock = clock;
     this.events = events;
     this.metrics = metrics;
     this.requeue = new Requeue(clock);
     this.cleanup = new ClusterCleanup(cleanupTimeout, clock, events, rest);
+    this.autoscaling = new Autoscaling((resource, replicas) -> setReplicas(client, resource, replicas));
+  }
+
+  /**
+   * The autoscaler writes the field kubectl scale, HPA and KEDA write, so its decision takes the
+   * path every capacity change takes, and shows in the spec as any other would.
+   */
+  static void setReplicas(KubernetesClient client, FlinkCluster resource, int replicas) {
+    client.resources(FlinkCluster.class).inNamespace(resource.getMetadata().getNamespace())
+        .withName(resource.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"taskManager\":{\"replicas\":" + replicas + "}}}");
   }
 
   /** The objects flinkctl made: Deployment status changes wake the loop, every kind is read from cache. */
@@ -62,7 +78,7 @@ public final class FlinkClusterReconciler
           new ClusterObjects(context.getClient(), owned.of(resource)), rest);
       StatusUpdater writer = new StatusUpdater(resource, context);
       FlinkClusterStatus before = resource.getStatus();
-      Reconciler.Step step = new Reconciler(platform, clock, FlinkRestClient::newTriggerId)
+      Reconciler.Step step = new Reconciler(platform, clock, FlinkRestClient::newTriggerId, autoscaling)
           .reconcile(resource, before, writer);
       // Lines logged here need not name the cluster: JOSDK puts its namespace and name in the MDC.
       for (DecisionEvents.Note note : DecisionEvents.of(before, step)) {

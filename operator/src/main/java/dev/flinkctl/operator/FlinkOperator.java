@@ -41,7 +41,7 @@ public final class FlinkOperator implements AutoCloseable {
             LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, identity, null, exitOnLostLease));
       }
     });
-    FlinkClusterReconciler reconciler = new FlinkClusterReconciler(rest, clock,
+    FlinkClusterReconciler reconciler = new FlinkClusterReconciler(client, rest, clock,
         new EventRecorder(client, clock, identity), metrics, settings.cleanupTimeout());
     operator.register(reconciler, c -> {
       if (settings.watchNamespaces().isEmpty()) {

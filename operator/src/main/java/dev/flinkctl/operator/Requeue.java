@@ -5,6 +5,7 @@ import dev.flinkctl.api.FlinkClusterStatus;
 import dev.flinkctl.api.JobStatus;
 import dev.flinkctl.api.Phase;
 import dev.flinkctl.control.Action;
+import dev.flinkctl.control.Autoscaling;
 import dev.flinkctl.control.Reconciler;
 import dev.flinkctl.model.Durations;
 import java.time.Clock;
@@ -15,12 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * When to look at a cluster again if nothing in Kubernetes changes. Deployment and FlinkCluster
  * events already wake the operator, so only what Kubernetes cannot report needs a timer: an
  * action in progress, and an application job, whose state only Flink's REST API knows. Polls of an
- * unsettled job back off while nothing changes; a running job is checked every minute.
+ * unsettled job back off while nothing changes; a running job is checked every minute, or every
+ * metrics interval when its autoscaler needs samples.
  */
 final class Requeue {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -52,7 +55,9 @@ final class Requeue {
     boolean rescaling = s.rescale() != null && s.rescale().inProgress();
     if (s.phase() == Phase.Running && !operation && !rescaling) {
       unchangedPolls.remove(uid);
-      return Optional.of(untilNextSavepoint(resource, s).filter(d -> d.compareTo(RUNNING_JOB) < 0).orElse(RUNNING_JOB));
+      return Optional.of(Stream.of(untilNextSavepoint(resource, s), Autoscaling.interval(resource))
+          .flatMap(Optional::stream).filter(d -> d.compareTo(RUNNING_JOB) < 0).min(Duration::compareTo)
+          .orElse(RUNNING_JOB));
     }
     int unchanged = Objects.equals(before, s) ? unchangedPolls.merge(uid, 1, Integer::sum) : 0;
     unchangedPolls.put(uid, unchanged);

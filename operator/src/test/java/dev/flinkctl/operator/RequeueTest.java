@@ -58,6 +58,15 @@ class RequeueTest {
     assertThat(requeue.after(application, step.status(), step)).contains(Requeue.RUNNING_JOB);
   }
 
+  /** The autoscaler samples Flink's metrics every metrics interval; a minute apart it would see almost nothing. */
+  @Test
+  void aRunningJobWithAnAutoscalerIsCheckedEveryMetricsInterval() {
+    String yaml = Seeds.read(Seeds.seed("flink-application.yaml")) + "  autoscaler: {maxReplicas: 4, metricsInterval: 15s}\n";
+    FlinkCluster autoscaled = withUid(Seeds.parse(yaml, "autoscaled"));
+    var step = new Reconciler.Step(status(Phase.Running, 1), new Action.Wait("steady"), Duration.ofSeconds(5));
+    assertThat(requeue.after(autoscaled, step.status(), step)).contains(Duration.ofSeconds(15));
+  }
+
   /** Flink finishes an in-place rescale on its own; a minute's wait would leave status.rescale stale that long. */
   @Test
   void aRunningJobBeingRescaledIsPolledLikeAnUnsettledOne() {

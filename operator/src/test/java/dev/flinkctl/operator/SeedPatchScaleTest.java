@@ -68,9 +68,27 @@ class SeedPatchScaleTest {
     assertThat(rescale.reason()).isEqualTo("5 TaskManagers x 2 slots = 10");
   }
 
-  private FlinkCluster deployedAndPatched(FlinkCluster fc) {
+  /** The built-in autoscaler changes capacity with the same write, so its decisions rescale the same way. */
+  @Test
+  void theAutoscalersWriteIsTheSeedsPatch() {
+    String unpinned = Seeds.read(Seeds.seed("flink-application.yaml")).replace("    parallelism: 4\n", "");
+    FlinkCluster fc = api.client.resource(Seeds.parse(unpinned, "autoscaled")).create();
+    deployed(fc);
+    FlinkClusterReconciler.setReplicas(api.client, get(fc), 5);
+    Await.until("TaskManager Deployment at 5", WAIT, () -> taskManagerReplicas(fc) == 5,
+        () -> "replicas " + taskManagerReplicas(fc));
+
+    assertThat(get(fc).getSpec().taskManager().replicas()).isEqualTo(5);
+    assertThat(awaitRescale(fc).toParallelism()).isEqualTo(10);
+  }
+
+  private void deployed(FlinkCluster fc) {
     Await.until(fc.getMetadata().getName() + " deployed", WAIT, () -> get(fc).getStatus().phase() == Phase.Deploying
         && taskManagerReplicas(fc) != null, () -> String.valueOf(get(fc).getStatus()));
+  }
+
+  private FlinkCluster deployedAndPatched(FlinkCluster fc) {
+    deployed(fc);
     api.client.resources(FlinkCluster.class).inNamespace(fc.getMetadata().getNamespace())
         .withName(fc.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), SEED_PATCH);
     Await.until("TaskManager Deployment at 5", WAIT, () -> taskManagerReplicas(fc) == 5,

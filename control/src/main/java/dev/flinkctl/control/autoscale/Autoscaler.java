@@ -67,8 +67,8 @@ public final class Autoscaler {
 
   /**
    * Whether to change the TaskManager count now. Nothing is decided while a checkpoint, savepoint
-   * or rescale is in flight, nor within the cooldown after the last rescale, whose samples are
-   * ignored. As HPA's stabilization: scale up only when every recommendation over the whole
+   * or rescale is in flight, nor within the cooldown after the last rescale or job restart, whose
+   * samples are ignored. As HPA's stabilization: scale up only when every recommendation over the whole
    * scale-up window is above the current count, and then to the least of them; scale down only
    * when every one over the scale-down window is below, and then to the most of them.
    *
@@ -78,7 +78,8 @@ public final class Autoscaler {
    */
   public static ScalingDecision decide(AutoscalerPolicy p, List<MetricSample> history, int currentReplicas,
       int slotsPerTaskManager, int maxParallelism, Instant lastRescaleEnd, boolean busy, Instant now) {
-    Instant quietUntil = lastRescaleEnd == null ? Instant.MIN : lastRescaleEnd.plus(p.cooldown());
+    Instant settled = later(lastRescaleEnd, lastStart(history, now));
+    Instant quietUntil = settled == null ? Instant.MIN : settled.plus(p.cooldown());
     List<MetricSample> samples = history.stream()
         .filter(s -> !s.time().isBefore(quietUntil) && !s.time().isAfter(now))
         .sorted(Comparator.comparing(MetricSample::time))
@@ -89,13 +90,13 @@ public final class Autoscaler {
           "holding: a checkpoint, savepoint or rescale is in flight", latest);
     }
     if (now.isBefore(quietUntil)) {
-      return ScalingDecision.hold(now, currentReplicas, "holding: cooling down after the last rescale, "
+      return ScalingDecision.hold(now, currentReplicas, "holding: cooling down after the last rescale or restart, "
           + Texts.duration(Duration.between(now, quietUntil)) + " of " + Texts.duration(p.cooldown()) + " left",
           null);
     }
     if (latest == null) {
-      return ScalingDecision.hold(now, currentReplicas, lastRescaleEnd == null ? "holding: no metrics yet"
-          : "holding: no metrics since the cooldown after the last rescale", null);
+      return ScalingDecision.hold(now, currentReplicas, settled == null ? "holding: no metrics yet"
+          : "holding: no metrics since the cooldown after the last rescale or restart", null);
     }
     Duration age = Duration.between(latest.time(), now);
     if (age.compareTo(p.metricsInterval().multipliedBy(STALE_INTERVALS)) > 0) {
@@ -105,6 +106,21 @@ public final class Autoscaler {
     List<Recommendation> recs = samples.stream()
         .map(s -> recommend(p, s, slotsPerTaskManager, maxParallelism)).toList();
     return Stabilization.judge(p, samples, recs, currentReplicas, now);
+  }
+
+  /**
+   * When the job last (re)started, as the newest sample saw it. A restart (a failover, or the
+   * TaskManager under a task going away) is a rescale as far as the metrics go: the first seconds
+   * of a fresh task read as fully busy and it works off the backlog of the outage, so its samples
+   * would ask for capacity the steady job does not need.
+   */
+  private static Instant lastStart(List<MetricSample> history, Instant now) {
+    return history.stream().filter(s -> !s.time().isAfter(now) && s.runningSince() != null)
+        .max(Comparator.comparing(MetricSample::time)).map(MetricSample::runningSince).orElse(null);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
   private static Signal larger(Signal a, Signal b) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  *     subtasks; null when no source reports it
  * @param partitions Kafka partitions the sources read; null when unknown
  * @param busiestVertex name of the vertex busyRatio belongs to, for explanations; null when unknown
+ * @param runningSince when the job last entered RUNNING (a failover restart counts); null when unknown
  */
 public record MetricSample(
     Instant time,
@@ -25,10 +26,18 @@ public record MetricSample(
     double backpressureRatio,
     Long pendingRecords,
     Integer partitions,
-    String busiestVertex) {
+    String busiestVertex,
+    Instant runningSince) {
 
   public MetricSample {
     Objects.requireNonNull(time, "time");
+  }
+
+  /** A sample of a job whose last start is unknown. */
+  public MetricSample(Instant time, int parallelism, int taskManagers, double busyRatio, double backpressureRatio,
+      Long pendingRecords, Integer partitions, String busiestVertex) {
+    this(time, parallelism, taskManagers, busyRatio, backpressureRatio, pendingRecords, partitions, busiestVertex,
+        null);
   }
 
   public boolean hasBusyTime() {
@@ -52,6 +61,6 @@ public record MetricSample(
   /** This sample with the lag and partition count read from Kafka instead of the source's metrics. */
   public MetricSample withKafkaLag(long lag, int topicPartitions) {
     return new MetricSample(time, parallelism, taskManagers, busyRatio, backpressureRatio, lag, topicPartitions,
-        busiestVertex);
+        busiestVertex, runningSince);
   }
 }

@@ -87,7 +87,8 @@ public final class MetricsSampler {
       }
     }
     return new MetricSample(at, parallelism, taskManagers, busiest, backpressure,
-        pendingKnown ? pending : null, partitions.isEmpty() ? null : partitions.size(), busiestVertex);
+        pendingKnown ? pending : null, partitions.isEmpty() ? null : partitions.size(), busiestVertex,
+        job.runningSince());
   }
 
   /**

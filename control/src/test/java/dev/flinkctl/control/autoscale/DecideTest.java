@@ -107,7 +107,7 @@ class DecideTest {
 
     ScalingDecision cooling = Autoscaler.decide(POLICY, history, 2, 1, 128, rescaleEnded, false, at(130));
     assertThat(cooling.changes()).isFalse();
-    assertThat(cooling.reason()).isEqualTo("holding: cooling down after the last rescale, 30s of 1m left");
+    assertThat(cooling.reason()).isEqualTo("holding: cooling down after the last rescale or restart, 30s of 1m left");
 
     // Counting from t=0 the window would be long covered; from the cooldown's end (t=160) it is not.
     ScalingDecision early = Autoscaler.decide(POLICY, history, 2, 1, 128, rescaleEnded, false, at(180));
@@ -115,6 +115,23 @@ class DecideTest {
 
     ScalingDecision d = Autoscaler.decide(POLICY, history, 2, 1, 128, rescaleEnded, false, at(190));
     assertThat(d.toReplicas()).isEqualTo(3);
+  }
+
+  /** A failover restart after the rescale (a TaskManager under a task went away) restarts the cooldown. */
+  @Test
+  void aJobRestartCoolsDownLikeARescale() {
+    Instant restarted = at(150);
+    List<MetricSample> history = join(every10s(0, 140, t -> busy(t, 2, 0.3)),
+        every10s(150, 250, t -> new MetricSample(at(t), 1, 1, 1.0, 0.0, null, null, "source", restarted)));
+
+    ScalingDecision cooling = Autoscaler.decide(POLICY, history, 1, 1, 128, at(100), false, at(200));
+    assertThat(cooling.changes()).as("the fresh task's full busy time is the restart's").isFalse();
+    assertThat(cooling.reason()).isEqualTo("holding: cooling down after the last rescale or restart, 10s of 1m left");
+
+    ScalingDecision early = Autoscaler.decide(POLICY, history, 1, 1, 128, at(100), false, at(230));
+    assertThat(early.reason()).as("the window counts from the cooldown's end, t=210")
+        .startsWith("holding: scale-up to 2 TaskManagers recommended for 20s of 30s");
+    assertThat(Autoscaler.decide(POLICY, history, 1, 1, 128, at(100), false, at(240)).toReplicas()).isEqualTo(2);
   }
 
   @Test

@@ -86,6 +86,7 @@ class HttpFlinkRestClientTest {
     assertThat(job.name()).isEqualTo("orders-enrichment");
     assertThat(job.state()).isEqualTo(FlinkJobState.RUNNING);
     assertThat(job.endTime()).isEqualTo(-1);
+    assertThat(job.runningSince()).isEqualTo(java.time.Instant.ofEpochMilli(1718000000500L));
     assertThat(job.vertices()).containsExactly(
         new JobDetails.Vertex(SOURCE_VERTEX, "Source: orders -> Map", 2, 128, "RUNNING"),
         new JobDetails.Vertex(SINK_VERTEX, "KeyedProcess -> Sink: enriched", 2, 128, "RUNNING"));
