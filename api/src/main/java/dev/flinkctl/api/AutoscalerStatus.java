@@ -18,7 +18,8 @@ public record AutoscalerStatus(
     Integer busyPercent,
     @JsonPropertyDescription("Backpressured time of the most held-back operator, percent.")
     Integer backpressurePercent,
-    @JsonPropertyDescription("Kafka records not yet read (pendingRecords summed over the sources).")
+    @JsonPropertyDescription("Kafka records not yet read: the consumer group's lag when spec.autoscaler.kafka"
+        + " is set, else pendingRecords summed over the sources.")
     Long lag,
     @JsonPropertyDescription("Kafka partitions the sources read.")
     Integer partitions) {}

@@ -86,6 +86,20 @@ class AutoscalerRulesTest {
   }
 
   @Test
+  void aCooldownShorterThanTheMetricsNeedToSettleIsAWarning() {
+    ClusterResolver.Result r = resolve(JOB + "autoscaler: {maxReplicas: 3, cooldown: 10s}");
+    assertThat(r.cluster()).as("accepted").isNotNull();
+    assertThat(r.findings()).filteredOn(f -> f.rule().equals("autoscaler-short-cooldown")).singleElement()
+        .satisfies(f -> {
+          assertThat(f.isError()).isFalse();
+          assertThat(f.field()).isEqualTo("spec.autoscaler.cooldown");
+          assertThat(f.oneLine()).contains("10s is shorter than 30s", "set spec.autoscaler.cooldown to 30s or more");
+        });
+    assertThat(resolve(JOB + "autoscaler: {maxReplicas: 3, cooldown: 30s}").findings())
+        .noneMatch(f -> f.rule().equals("autoscaler-short-cooldown"));
+  }
+
+  @Test
   void noSectionNoFindings() {
     assertThat(AutoscalerRules.check(Seeds.minimal("flink:1.20", JOB).getSpec())).isEmpty();
   }

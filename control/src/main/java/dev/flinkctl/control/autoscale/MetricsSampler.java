@@ -39,7 +39,8 @@ public final class MetricsSampler {
 
   /**
    * The job's signals now. Metrics Flink has not reported yet come back as NaN or null in the
-   * sample, never as zero, so that a missing metric cannot look like an idle job.
+   * sample, never as zero, so that a missing metric cannot look like an idle job; so do busy and
+   * back-pressured time of a vertex whose tasks are not all running yet.
    *
    * @param at the time to stamp the sample with (the caller's clock)
    * @throws dev.flinkctl.control.rest.FlinkRestException when Flink could not be asked; there is
@@ -69,12 +70,14 @@ public final class MetricsSampler {
       wanted.addAll(pendingNames);
       Map<String, VertexMetric> values = flink.vertexMetrics(jobId, v.id(), wanted).stream()
           .collect(Collectors.toMap(VertexMetric::id, Function.identity(), (a, b) -> a));
-      double busy = perSecondRatio(values.get(BUSY));
+      // A task still deploying or restoring its state reads as fully busy: not a load signal.
+      boolean measuring = "RUNNING".equals(v.status());
+      double busy = measuring ? perSecondRatio(values.get(BUSY)) : Double.NaN;
       if (Double.isFinite(busy) && (Double.isNaN(busiest) || busy > busiest)) {
         busiest = busy;
         busiestVertex = v.name();
       }
-      double held = perSecondRatio(values.get(BACKPRESSURED));
+      double held = measuring ? perSecondRatio(values.get(BACKPRESSURED)) : Double.NaN;
       if (Double.isFinite(held) && (Double.isNaN(backpressure) || held > backpressure)) {
         backpressure = held;
       }

@@ -89,6 +89,29 @@ class MetricsSamplerTest {
     assertThat(Autoscaler.recommend(Samples.POLICY, s, 2, 128).known()).isFalse();
   }
 
+  /** Seen on Flink 1.20: a source restoring after a rescale reads 1000 ms/s busy with no load at all. */
+  @Test
+  void busyTimeOfAVertexNotRunningYetIsUnknown() {
+    flink.on("GET", "/jobs/" + JOB_ID, 200, FlinkResponses.JOB_DETAILS.replaceFirst(
+        "\"parallelism\":2,\"status\":\"RUNNING\"", "\"parallelism\":2,\"status\":\"INITIALIZING\""));
+    flink.on("GET", SOURCE_METRICS, 200, FlinkResponses.KAFKA_SOURCE_METRIC_NAMES);
+    flink.onWithQuery("GET", SOURCE_METRICS, """
+        [{"id":"busyTimeMsPerSecond","min":1000.0,"max":1000.0,"avg":1000.0,"sum":2000.0},
+         {"id":"backPressuredTimeMsPerSecond","min":0.0,"max":0.0,"avg":0.0,"sum":0.0},
+         {"id":"Source__orders.pendingRecords","min":10.0,"max":10.0,"avg":10.0,"sum":20.0}]""");
+    flink.on("GET", SINK_METRICS, 200, """
+        [{"id":"busyTimeMsPerSecond"},{"id":"backPressuredTimeMsPerSecond"}]""");
+    flink.onWithQuery("GET", SINK_METRICS, """
+        [{"id":"busyTimeMsPerSecond","min":100.0,"max":120.0,"avg":110.0,"sum":220.0},
+         {"id":"backPressuredTimeMsPerSecond","min":0.0,"max":0.0,"avg":0.0,"sum":0.0}]""");
+
+    MetricSample s = sampler.sample(JOB_ID, Samples.T0);
+
+    assertThat(s.busyRatio()).as("the running sink's, not the restoring source's").isCloseTo(0.11, within(1e-9));
+    assertThat(s.busiestVertex()).isEqualTo("KeyedProcess -> Sink: enriched");
+    assertThat(s.pendingRecords()).as("lag is still read").isEqualTo(20L);
+  }
+
   @Test
   void partitionsAreCountedPerTopic() {
     flink.on("GET", SOURCE_METRICS, 200, """

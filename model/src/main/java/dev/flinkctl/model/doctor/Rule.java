@@ -62,7 +62,8 @@ public enum Rule {
       "ha-storage-required", "config-key-clash", "config-legacy-value", "job-jar-kubernetes", "job-jar-usrlib",
       "pod-template", "pod-template-field", "port", "parallelism-source", "config-overridden", "config-derived",
       "config-local", "rescale-mode-conflict", "rescale-mode-version", "reactive-ignores-parallelism",
-      "autoscaler-needs-job", "autoscaler-max-replicas-required", "autoscaler-replicas-order");
+      "autoscaler-needs-job", "autoscaler-max-replicas-required", "autoscaler-replicas-order",
+      "autoscaler-short-cooldown");
 
   private final String id;
   private final Severity severity;
