@@ -76,7 +76,7 @@ final class ScaleSubresourceDispatcher extends Dispatcher {
    * raced with another (the operator's status updates, here) until it lands, and so does this.
    */
   private MockResponse update(String object, RecordedRequest request) {
-    JsonNode body = read(request.getUtf8Body());
+    JsonNode body = ServerSideApplyDispatcher.read(request.getUtf8Body());
     String precondition = body.path("metadata").path("resourceVersion").asText("");
     MockResponse result;
     int attempt = 0;
@@ -120,7 +120,7 @@ final class ScaleSubresourceDispatcher extends Dispatcher {
   }
 
   private static ObjectNode objectIn(MockResponse response) {
-    return (ObjectNode) read(response.getBody().readUtf8());
+    return (ObjectNode) ServerSideApplyDispatcher.read(response.getBody().readUtf8());
   }
 
   /** What the API server reports: a missing spec or status replicas reads as 0. */
@@ -186,14 +186,6 @@ final class ScaleSubresourceDispatcher extends Dispatcher {
   private static byte[] bytes(JsonNode node) {
     try {
       return JSON.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

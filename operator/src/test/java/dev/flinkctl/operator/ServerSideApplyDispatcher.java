@@ -155,7 +155,7 @@ final class ServerSideApplyDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  private static JsonNode read(String json) {
+  static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
