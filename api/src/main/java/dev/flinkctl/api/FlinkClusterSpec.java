@@ -3,6 +3,7 @@ package dev.flinkctl.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public record FlinkClusterSpec(
     @JsonPropertyDescription("JobManager: replicas (more than 1 turns on high availability), resources, pod template, REST service.")
     JobManagerSpec jobManager,
     @JsonPropertyDescription("TaskManagers: replicas, resources, slots, pod template.")
+    @Default("{}")
     TaskManagerSpec taskManager,
     @JsonPropertyDescription("Flink configuration keys and values, written into the cluster's configuration file.")
     Map<String, String> flinkConfiguration,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 public record TaskManagerSpec(
     @SpecReplicas
     @Min(0)
+    @Default("1")
     @JsonPropertyDescription("Number of TaskManagers (default 1). The target of the scale subresource (kubectl scale, HPA, KEDA).")
     Integer replicas,
     @JsonPropertyDescription("Memory and CPU of each TaskManager.")

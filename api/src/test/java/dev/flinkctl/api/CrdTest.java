@@ -84,6 +84,15 @@ class CrdTest {
     assertThat(crd.at("/spec/versions/0/subresources/status").isObject()).isTrue();
   }
 
+  /** The API server fails GET /scale when the replicas path holds no value: HPA and KEDA would stop. */
+  @Test
+  void replicasAreDefaultedSoScaleAlwaysHasAValue() {
+    JsonNode taskManager = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/taskManager");
+    assertThat(taskManager.path("default").isObject()).as("taskManager defaults to {} so its fields default too")
+        .isTrue();
+    assertThat(taskManager.at("/properties/replicas/default").asInt()).isEqualTo(1);
+  }
+
   @Test
   void printerColumns() {
     assertThat(crd.at("/spec/versions/0/additionalPrinterColumns").findValuesAsText("name"))

@@ -101,6 +101,17 @@ public final class Autoscaling {
     }
   }
 
+  /**
+   * Drops what was kept for a deleted cluster: its history, and its Kafka client, which holds
+   * connections and a thread. A cluster created again under the name starts afresh.
+   */
+  public void forget(FlinkCluster resource) {
+    String key = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    histories.remove(key);
+    postponedSince.remove(key);
+    lag(key, null);
+  }
+
   /** The Kafka reader for this cluster's spec, reopened when the spec changes; null when lag comes from Flink. */
   private KafkaLag lag(String key, KafkaLagSpec spec) {
     KafkaLag current = lags.get(key);

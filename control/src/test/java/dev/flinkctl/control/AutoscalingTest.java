@@ -102,6 +102,18 @@ class AutoscalingTest {
   }
 
   @Test
+  void aForgottenClusterStartsAfreshUnderTheSameName() {
+    FlinkCluster c = cluster();
+    FlinkClusterStatus s = running();
+    for (int t = 0; t < 30; t += 10) {
+      s = step(c, s, T0.plusSeconds(t));
+    }
+    autoscaling.forget(c);
+    step(c, s, T0.plusSeconds(30));
+    assertThat(replicasSet).as("the deleted cluster's 30 s of lag do not count for the new one").isEmpty();
+  }
+
+  @Test
   void aCheckpointInFlightPostponesTheChange() {
     FlinkCluster c = cluster();
     FlinkClusterStatus s = running();

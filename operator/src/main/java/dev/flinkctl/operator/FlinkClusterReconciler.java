@@ -102,6 +102,7 @@ public final class FlinkClusterReconciler
   public DeleteControl cleanup(FlinkCluster resource, Context<FlinkCluster> context) {
     requeue.forget(resource);
     metrics.forget(resource);
+    autoscaling.forget(resource);
     return cleanup.cleanup(resource, context.getClient());
   }
 }
