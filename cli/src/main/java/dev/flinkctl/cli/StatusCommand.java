@@ -66,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
     if (s.savepoints() != null && !s.savepoints().isEmpty()) {
       out.println("  last savepoint: " + s.savepoints().get(s.savepoints().size() - 1).location());
     }
+    StatusTable.scaling(s).forEach(line -> out.println("  " + line));
     if (s.sessionJobs() != null) {
       s.sessionJobs().forEach(j -> out.println("  job " + j.id() + " " + j.state()
           + (j.name() == null ? "" : " " + j.name()) + (j.savepoint() == null ? "" : " savepoint " + j.savepoint())));

@@ -1,7 +1,9 @@
 package dev.flinkctl.cli;
 
+import dev.flinkctl.api.AutoscalerStatus;
 import dev.flinkctl.api.FlinkClusterStatus;
 import dev.flinkctl.api.JobStatus;
+import dev.flinkctl.api.RescaleStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,26 @@ final class StatusTable {
       sb.append("  (").append(error).append(')');
     }
     return sb.toString();
+  }
+
+  /** The latest rescale and autoscaler decision, with their reasons, for {@code status NAME}. */
+  static List<String> scaling(FlinkClusterStatus s) {
+    List<String> lines = new ArrayList<>();
+    RescaleStatus r = s.rescale();
+    if (r != null) {
+      lines.add("rescale: " + r.fromReplicas() + " -> " + r.toReplicas() + " TaskManagers, parallelism "
+          + r.fromParallelism() + " -> " + r.toParallelism() + ", " + r.method() + ", "
+          + (r.inProgress() ? "in progress since " + time(r.startedAt()) : "done " + time(r.completedAt()))
+          + (r.reason() == null ? "" : " (" + r.reason() + ")"));
+      if (r.message() != null) {
+        lines.add("  " + r.message());
+      }
+    }
+    AutoscalerStatus a = s.autoscaler();
+    if (a != null) {
+      lines.add("autoscaler, " + time(a.time()) + ": " + a.reason());
+    }
+    return lines;
   }
 
   static List<String> table(List<String> names, List<FlinkClusterStatus> statuses) {
