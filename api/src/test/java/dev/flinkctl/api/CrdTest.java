@@ -84,7 +84,7 @@ class CrdTest {
     assertThat(crd.at("/spec/versions/0/subresources/status").isObject()).isTrue();
   }
 
-  /** The API server fails GET /scale when the replicas path holds no value: HPA and KEDA would stop. */
+  /** /scale reads a missing replicas value as 0, and an HPA does not scale a target at 0 replicas. */
   @Test
   void replicasAreDefaultedSoScaleAlwaysHasAValue() {
     JsonNode taskManager = crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/taskManager");
