@@ -8,6 +8,7 @@ import dev.flinkctl.local.process.FlinkProcess;
 import dev.flinkctl.local.process.FlinkVersions;
 import dev.flinkctl.local.process.JvmOptions;
 import dev.flinkctl.local.process.LaunchSpec;
+import dev.flinkctl.local.process.ResourceParams;
 import dev.flinkctl.model.EffectiveConfig;
 import dev.flinkctl.model.FlinkConfiguration;
 import dev.flinkctl.model.LocalSettings;
@@ -78,6 +79,10 @@ final class LocalProcesses {
         METRICS_PORTS, List.of());
     Yaml.write(layout.processes(c.name()), record);
     restarts.clear();
+    if (record.taskManagers() > 0) {
+      // Flink's memory arithmetic for the TaskManagers runs while the JobManager's does.
+      ResourceParams.prefetch(ResourceParams.Kind.TASK_MANAGER, dist, layout.conf(c.name()), List.of());
+    }
     for (int i = 0; i < ports.size(); i++) {
       startJobManager(c, plan, dist, record, i);
     }

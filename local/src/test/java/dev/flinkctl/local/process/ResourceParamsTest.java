@@ -47,6 +47,29 @@ class ResourceParamsTest {
   }
 
   @Test
+  void aPrefetchedAnswerIsTheOneTheQueryGets() {
+    Path conf = TestClusters.home(dir, TestClusters.Ports.pick(), "1280m").resolve("conf");
+    FlinkDistribution dist = TestClusters.dist(FlinkVersions.DEFAULT);
+    ResourceParams.prefetch(ResourceParams.Kind.TASK_MANAGER, dist, conf, List.of());
+
+    ResourceParams first = ResourceParams.forTaskManager(dist, conf);
+    assertThat(ResourceParams.forTaskManager(dist, conf)).as("one BashJavaUtils run, joined").isSameAs(first);
+    assertThat(first.dynamicProperties()).contains("taskmanager.numberOfTaskSlots=2");
+  }
+
+  @Test
+  void aPrefetchedRefusalReachesTheQueryWithFlinksReason() {
+    Path conf = TestClusters.home(dir, TestClusters.Ports.pick(), "300m").resolve("conf");
+    FlinkDistribution dist = TestClusters.dist(FlinkVersions.DEFAULT);
+    ResourceParams.prefetch(ResourceParams.Kind.TASK_MANAGER, dist, conf, List.of());
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> ResourceParams.forTaskManager(dist, conf)).as("asked again, refused again")
+          .isInstanceOf(FlinkConfigException.class).hasMessageContaining("exceed configured Total Process Memory");
+    }
+  }
+
+  @Test
   void onlyMemoryRelatedOverridesMatter() {
     assertThat(ResourceParams.relevant(List.of("-D", "taskmanager.resource-id=tm-1", "-D", "rest.port=1",
         "-D", "taskmanager.memory.process.size=2g", "-D", "taskmanager.numberOfTaskSlots=4",
