@@ -58,7 +58,7 @@ public final class Autoscaling {
    */
   FlinkClusterStatus step(FlinkCluster resource, ResolvedCluster c, FlinkClusterStatus status, Platform platform,
       Instant now, StatusWriter writer) {
-    String key = c.namespace() + "/" + c.name();
+    String key = key(c.namespace(), c.name());
     Optional<AutoscalerPolicy> policy = c.isApplication() && resource.getSpec().autoscaler() != null
         ? AutoscalerPolicy.of(resource.getSpec().autoscaler()) : Optional.empty();
     if (policy.isEmpty()) {
@@ -106,10 +106,14 @@ public final class Autoscaling {
    * connections and a thread. A cluster created again under the name starts afresh.
    */
   public void forget(FlinkCluster resource) {
-    String key = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    String key = key(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
     histories.remove(key);
     postponedSince.remove(key);
     lag(key, null);
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
   }
 
   /** The Kafka reader for this cluster's spec, reopened when the spec changes; null when lag comes from Flink. */

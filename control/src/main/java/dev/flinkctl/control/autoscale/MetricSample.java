@@ -33,13 +33,6 @@ public record MetricSample(
     Objects.requireNonNull(time, "time");
   }
 
-  /** A sample of a job whose last start is unknown. */
-  public MetricSample(Instant time, int parallelism, int taskManagers, double busyRatio, double backpressureRatio,
-      Long pendingRecords, Integer partitions, String busiestVertex) {
-    this(time, parallelism, taskManagers, busyRatio, backpressureRatio, pendingRecords, partitions, busiestVertex,
-        null);
-  }
-
   public boolean hasBusyTime() {
     return Double.isFinite(busyRatio);
   }

@@ -50,7 +50,7 @@ class MetricHistoryTest {
   void boundedEvenWhenSamplesComeTooFast() {
     MetricHistory h = new MetricHistory(POLICY);
     for (int i = 0; i < 1500; i++) {
-      h.add(new MetricSample(T0.plus(Duration.ofMillis(i)), 2, 2, 0.5, 0.0, null, null, null));
+      h.add(new MetricSample(T0.plus(Duration.ofMillis(i)), 2, 2, 0.5, 0.0, null, null, null, null));
     }
 
     assertThat(h.samples()).hasSize(MetricHistory.MAX_SAMPLES);

@@ -38,7 +38,8 @@ class RecommendTest {
 
   @Test
   void reasonNamesTheBusiestVertex() {
-    MetricSample s = new MetricSample(Samples.at(0), 2, 1, 0.92, 0.1, null, null, "KeyedProcess -> Sink: enriched");
+    MetricSample s = new MetricSample(Samples.at(0), 2, 1, 0.92, 0.1, null, null, "KeyedProcess -> Sink: enriched",
+        null);
 
     assertThat(Autoscaler.recommend(POLICY, s, 2, 128).reason())
         .startsWith("busy 92% in 'KeyedProcess -> Sink: enriched' at parallelism 2 > target 70%");
@@ -133,10 +134,10 @@ class RecommendTest {
 
   @Test
   void lagAloneIsEnoughAndNoLagStillMeansOneSubtask() {
-    MetricSample onlyLag = new MetricSample(Samples.at(0), 2, 1, Double.NaN, Double.NaN, 3_000L, null, null);
+    MetricSample onlyLag = new MetricSample(Samples.at(0), 2, 1, Double.NaN, Double.NaN, 3_000L, null, null, null);
     assertThat(Autoscaler.recommend(POLICY, onlyLag, 1, 128).parallelism()).isEqualTo(3);
 
-    MetricSample drained = new MetricSample(Samples.at(0), 2, 1, Double.NaN, Double.NaN, 0L, 4, null);
+    MetricSample drained = new MetricSample(Samples.at(0), 2, 1, Double.NaN, Double.NaN, 0L, 4, null, null);
     assertThat(Autoscaler.recommend(POLICY, drained, 1, 128))
         .isEqualTo(new Recommendation(true, 1, 1,
             "lag 0 / lagThreshold 1000 = 0, at least 1 → parallelism 1 → 1 TaskManager"));

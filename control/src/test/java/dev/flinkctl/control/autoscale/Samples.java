@@ -18,18 +18,18 @@ final class Samples {
   }
 
   static MetricSample busy(long seconds, int parallelism, double busy) {
-    return new MetricSample(at(seconds), parallelism, parallelism, busy, 0.0, null, null, null);
+    return new MetricSample(at(seconds), parallelism, parallelism, busy, 0.0, null, null, null, null);
   }
 
   static MetricSample lag(long seconds, int parallelism, double busy, long lag, Integer partitions) {
-    return new MetricSample(at(seconds), parallelism, parallelism, busy, 0.0, lag, partitions, null);
+    return new MetricSample(at(seconds), parallelism, parallelism, busy, 0.0, lag, partitions, null, null);
   }
 
   static MetricSample backpressured(long seconds, int parallelism, double busy, double backpressure) {
-    return new MetricSample(at(seconds), parallelism, parallelism, busy, backpressure, null, null, null);
+    return new MetricSample(at(seconds), parallelism, parallelism, busy, backpressure, null, null, null, null);
   }
 
   static MetricSample nothingYet(long seconds, int parallelism) {
-    return new MetricSample(at(seconds), parallelism, parallelism, Double.NaN, Double.NaN, null, null, null);
+    return new MetricSample(at(seconds), parallelism, parallelism, Double.NaN, Double.NaN, null, null, null, null);
   }
 }

@@ -95,15 +95,21 @@ public record ResourceParams(List<String> jvmOptions, List<String> dynamicProper
       List<String> dynamicArgs) {
     List<String> relevant = relevant(dynamicArgs);
     String key = cacheKey(kind, dist, confDir, relevant);
-    CompletableFuture<ResourceParams> answer = CACHE.computeIfAbsent(key,
-        k -> CompletableFuture.supplyAsync(() -> run(kind, dist, confDir, relevant)));
-    // A refusal is not kept: the next query asks Flink again (and reports its reason again).
-    answer.whenComplete((params, error) -> {
-      if (error != null) {
-        CACHE.remove(key, answer);
+    CompletableFuture<ResourceParams> created = new CompletableFuture<>();
+    CompletableFuture<ResourceParams> existing = CACHE.putIfAbsent(key, created);
+    if (existing != null) {
+      return existing;
+    }
+    CompletableFuture.runAsync(() -> {
+      try {
+        created.complete(run(kind, dist, confDir, relevant));
+      } catch (RuntimeException e) {
+        // A refusal is not kept: the next query asks Flink again (and reports its reason again).
+        CACHE.remove(key, created);
+        created.completeExceptionally(e);
       }
     });
-    return answer;
+    return created;
   }
 
   /** The dynamic properties as entry point arguments: "-D", "key=value", ... */
